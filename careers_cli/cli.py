@@ -1,0 +1,199 @@
+"""The `careers` command line: parses options, calls the core, hands results to render.
+
+This is the one place where errors become messages and exit codes (see `_Funnel`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from careers_cli import __version__, jsonout, render
+from careers_cli.catalogue import Catalogue, section_keys
+from careers_cli.errors import CareersError
+from careers_cli.progression import routes_from
+
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
+
+
+class _Funnel(TyperGroup):
+    """Turns every error a user can cause into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CareersError as e:
+            render.error(str(e))
+            raise click.exceptions.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (`careers list | head -1`): drop what is still buffered."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+app = typer.Typer(
+    cls=_Funnel,
+    help="Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+JSON = typer.Option(False, "--json", help="Print JSON on stdout instead of text (see the README for the format).")
+AREA = typer.Option(None, "--area", "-a", help="Only roles in this area (key or name, see `careers areas`).")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
+
+
+@app.command()
+def show(
+    slug: str = typer.Argument(..., help="The role's slug, e.g. health-records-staff."),
+    section: list[str] = typer.Option(None, "--section", "-s", help="Only this section (repeatable), e.g. pay, skills."),
+    json_out: bool = JSON,
+) -> None:
+    """Show everything about one role: pay, entry routes, working life, skills and more."""
+    wanted = section_keys(section) if section else None
+    catalogue = Catalogue.open()
+    role = catalogue.get(slug)
+    if json_out:
+        render.print_json(jsonout.role(role))
+        return
+    titles = {s: found.title for s in role.related if (found := catalogue.find(s))}
+    render.show_role(role, titles, wanted)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='What to look for, e.g. "records" or "helth recrods".'),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="Show at most this many roles."),
+    area: str = AREA,
+    json_out: bool = JSON,
+) -> None:
+    """Find roles by title, other names and what the work involves; typos are forgiven."""
+    from careers_cli.search import Index
+    from careers_cli.search import search as run_search
+
+    catalogue = Catalogue.open()
+    area_key = catalogue.area_key(area) if area else None
+    hits = run_search(Index.build(catalogue.roles()), query, limit, area_key)
+    _warn_skipped(catalogue)
+    if json_out:
+        render.print_json([jsonout.hit(h) for h in hits])
+    elif hits:
+        render.search_table(hits)
+    else:
+        render.warn(f"No roles match '{query}'. Try fewer or different words, or `careers list`.")
+
+
+@app.command()
+def path(
+    slug: str = typer.Argument(..., help="The role to start from."),
+    depth: int = typer.Option(2, "--depth", "-d", min=1, max=10, help="How many moves ahead to follow."),
+    json_out: bool = JSON,
+) -> None:
+    """Show where a role can lead, as a tree of next steps."""
+    catalogue = Catalogue.open()
+    tree = routes_from(catalogue, catalogue.get(slug), depth)
+    if json_out:
+        render.print_json(jsonout.node(tree))
+    else:
+        render.route_tree(tree)
+
+
+@app.command("list")
+def list_roles(area: str = AREA, json_out: bool = JSON) -> None:
+    """List every role, grouped by area (one role a line when piped)."""
+    catalogue = Catalogue.open()
+    area_key = catalogue.area_key(area) if area else None
+    roles = [r for r in catalogue.roles() if area_key is None or r.area.key == area_key]
+    _warn_skipped(catalogue)
+    if json_out:
+        render.print_json([jsonout.listed(r) for r in roles])
+    else:
+        render.role_list(roles, catalogue.areas.values(), grouped=render.stdout_console().is_terminal)
+
+
+@app.command()
+def areas(json_out: bool = JSON) -> None:
+    """List the areas of NHS careers with how many roles each has."""
+    catalogue = Catalogue.open()
+    roles = catalogue.roles()
+    rows = [(a, sum(r.area.key == a.key for r in roles)) for a in catalogue.areas.values()]
+    if json_out:
+        render.print_json([jsonout.area(a, n) for a, n in rows])
+    else:
+        render.areas_table(rows)
+
+
+@app.command()
+def validate(
+    paths: list[Path] = typer.Argument(None, help="Role files or folders to check (default: the built-in data)."),
+    json_out: bool = JSON,
+) -> None:
+    """Check role files and print every problem, one line each; exit 1 if there is any."""
+    files = _expand(paths or [])
+    dirs = sorted({p.parent for p in files} | {p for p in (paths or []) if p.is_dir()})
+    catalogue = Catalogue.open(role_dirs=dirs if paths else None)
+    found = catalogue.problems(only=files if paths else None)
+    if json_out:
+        render.print_json([jsonout.problem(p) for p in found])
+    else:
+        render.problems(found)
+    checked = len(files) if paths else len(catalogue.files)
+    summary = f"{checked} role file{'s' * (checked != 1)} checked, {len(found)} problem{'s' * (len(found) != 1)}"
+    (render.warn if found else render.info)(summary)
+    if found:
+        raise typer.Exit(1)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(p.glob("*.yaml"))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise CareersError(f"{p}: no such file or folder")
+    return files
+
+
+def _warn_skipped(catalogue: Catalogue) -> None:
+    broken = catalogue.load_problems()
+    if broken:
+        render.warn(f"{broken[0]} (role skipped; run `careers validate` for all {len(broken)} problems)")
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pressed before or after a command ran
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(0)

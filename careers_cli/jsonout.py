@@ -1,0 +1,97 @@
+"""Plain-data (JSON) forms of the results: the documented, stable `--json` contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careers_cli.errors import Problem
+from careers_cli.models import Area, Pay, Role, Step
+from careers_cli.progression import Node
+from careers_cli.search import Hit
+
+
+def role(r: Role) -> dict[str, Any]:
+    return {
+        "slug": r.slug,
+        "title": r.title,
+        "alternative_titles": list(r.alternative_titles),
+        "former_slugs": list(r.former_slugs),
+        "area": r.area.key,
+        "area_name": r.area.name,
+        "subarea": r.subarea.key if r.subarea else None,
+        "subarea_name": r.subarea.name if r.subarea else None,
+        "summary": r.summary,
+        "sections": [
+            {"key": s.key, "heading": s.heading, "text": s.text, "items": list(s.items)} for s in r.sections
+        ],
+        "pay": pay(r.pay) if r.pay else None,
+        "entry_routes": list(r.entry_routes),
+        "registration": r.registration,
+        "progression": [step(s) for s in r.progression],
+        "related": list(r.related),
+        "organisations": [{"name": o.name, "url": o.url or None} for o in r.organisations],
+        "source": {"url": r.source.url, "checked": r.source.checked.isoformat()},
+        "file": str(r.path),
+    }
+
+
+def pay(p: Pay) -> dict[str, Any]:
+    low, high = p.range
+    return {
+        "scale": p.scale.key,
+        "scale_name": p.scale.name,
+        "year": p.scale.year,
+        "region": p.scale.region,
+        "bands": [{"band": b.key, "min": b.min, "max": b.max} for b in p.bands],
+        "min": low,
+        "max": high,
+        "hours_per_week": p.hours_per_week,
+    }
+
+
+def step(s: Step) -> dict[str, Any]:
+    return {"title": s.title, "slug": s.slug, "note": s.note or None, "kind": s.kind, "next": [step(n) for n in s.next]}
+
+
+def hit(h: Hit) -> dict[str, Any]:
+    return {
+        "slug": h.role.slug,
+        "title": h.role.title,
+        "score": h.score,
+        "area": h.role.area.key,
+        "bands": list(h.role.band_keys),
+        "matched_field": h.field,
+        "matched_words": list(h.terms),
+        "snippet": h.snippet,
+    }
+
+
+def listed(r: Role) -> dict[str, Any]:
+    return {
+        "slug": r.slug,
+        "title": r.title,
+        "area": r.area.key,
+        "subarea": r.subarea.key if r.subarea else None,
+        "bands": list(r.band_keys),
+    }
+
+
+def area(a: Area, count: int) -> dict[str, Any]:
+    subareas = [{"key": s.key, "name": s.name} for s in a.subareas]
+    return {"key": a.key, "name": a.name, "url": a.url or None, "roles": count, "subareas": subareas}
+
+
+def node(n: Node) -> dict[str, Any]:
+    return {
+        "title": n.title,
+        "slug": n.slug,
+        "note": n.note or None,
+        "kind": n.kind,
+        "bands": list(n.role.band_keys) if n.role else [],
+        "repeat": n.repeat,
+        "next": [node(c) for c in n.next],
+    }
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    return {"file": str(p.path), "line": p.line, "column": p.column, "key": p.key or None, "message": p.message}

@@ -1,0 +1,255 @@
+"""The only module that builds Rich objects and writes to the terminal.
+
+Role text is untrusted: it only ever enters Rich as `Text` (never parsed as markup), and control
+characters are replaced first, so `[bold]` or an escape sequence in a YAML file prints as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from careers_cli.errors import Problem
+from careers_cli.models import Area, Pay, Role
+from careers_cli.progression import Node
+from careers_cli.schema import ENTRY_ROUTE_LABELS
+from careers_cli.search import Hit
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
+
+
+def clean(text: str) -> str:
+    """Role text with control characters (ANSI escapes among them) made visible and harmless."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def t(text: str, style: str | Style = "") -> Text:
+    return Text(clean(text), style=style)
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, emoji=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, emoji=False)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout and nothing else: the scripting contract."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def error(message: str) -> None:
+    stderr_console().print(Text("Error: ", style="bold red") + t(message), soft_wrap=True)
+
+
+def info(message: str) -> None:
+    stderr_console().print(t(message), style="dim", soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    stderr_console().print(Text("Warning: ", style="yellow") + t(message), soft_wrap=True)
+
+
+def problems(items: Sequence[Problem]) -> None:
+    """One line per problem on stdout (grep- and editor-friendly), then a count on stderr."""
+    out = stdout_console()
+    for p in items:
+        out.print(t(str(p)), soft_wrap=True)
+
+
+# -- show ---------------------------------------------------------------------------------
+
+
+def money(amount: int) -> str:
+    return f"£{amount:,}"
+
+
+def pay_line(pay: Pay) -> str:
+    bands = ", ".join(b.key for b in pay.bands)
+    low, high = pay.range
+    amount = money(low) if low == high else f"{money(low)} to {money(high)}"
+    word = "band" if len(pay.bands) == 1 else "bands"
+    scale = pay.scale
+    return f"{scale.name} {word} {bands}: {amount} a year ({scale.year} rates, {scale.region})"
+
+
+def role_header(role: Role) -> RenderableType:
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold")
+    rows.add_column()
+    if role.alternative_titles:
+        rows.add_row("Also called", t(", ".join(role.alternative_titles)))
+    area = role.area.name + (f" › {role.subarea.name}" if role.subarea else "")
+    rows.add_row("Area", t(area))
+    if role.pay:
+        rows.add_row("Pay", t(pay_line(role.pay)))
+        if role.pay.hours_per_week:
+            rows.add_row("Hours", t(f"{role.pay.hours_per_week:g} a week"))
+    rows.add_row("Entry routes", t(", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
+    if role.registration:
+        rows.add_row("Registration", t(role.registration))
+    title = Text(clean(role.title), style="bold cyan") + Text(f"  ({role.slug})", style="dim")
+    return Group(title, t(role.summary), Text(), rows)
+
+
+def section_body(text: str, items: Sequence[str]) -> RenderableType:
+    parts: list[RenderableType] = [t(text)] if text else []
+    if items:
+        parts.append(bullets(t(item) for item in items))
+    return Group(*parts)
+
+
+def bullets(lines: Iterable[Text]) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("•", line)
+    return grid
+
+
+def role_panels(role: Role, titles: dict[str, str], wanted: set[str] | None) -> list[RenderableType]:
+    """The header, then one panel per section in order; `wanted` limits the sections."""
+    panels: list[RenderableType] = [role_header(role)]
+    for section in role.sections:
+        if wanted is None or section.key in wanted:
+            panels.append(_panel(section.heading, section_body(section.text, section.items)))
+    if role.organisations and (wanted is None or "organisations" in wanted):
+        orgs = bullets(_link(o.name, o.url) for o in role.organisations)
+        panels.append(_panel("Organisations", orgs))
+    if role.related and (wanted is None or "related" in wanted):
+        lines = bullets(t(titles.get(s, s)) + Text(f" ({s})", style="dim") for s in role.related)
+        panels.append(_panel("Related roles", lines))
+    if role.progression and wanted is None:
+        panels.append(Text(f"Routes onward: careers path {role.slug}", style="dim"))
+    if wanted is None or "source" in wanted:
+        checked = f"{role.source.checked.day} {role.source.checked:%B %Y}"
+        panels.append(Text(f"Facts checked {checked} against:", style="dim"))
+        panels.append(_link(role.source.url, role.source.url, "dim"))
+    return panels
+
+
+def _panel(title: str, body: RenderableType) -> Panel:
+    return Panel(body, title=Text(title, style="bold"), title_align="left", border_style="blue")
+
+
+def _link(name: str, url: str, style: str = "") -> Text:
+    """Name and address; the name is a terminal hyperlink where the terminal supports them."""
+    text = t(name, Style.parse(style) + Style(link=url) if url else style)
+    if url and url != name:
+        text += Text(" ") + t(url, Style(dim=True, link=url))
+    text.overflow = "fold"
+    return text
+
+
+def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None) -> None:
+    out = stdout_console()
+    for part in role_panels(role, titles, wanted):
+        out.print(part)
+
+
+# -- search, list, areas ------------------------------------------------------------------
+
+
+def bands_text(role: Role) -> str:
+    return ", ".join(role.band_keys) or "–"
+
+
+def search_table(hits: Sequence[Hit]) -> None:
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Role", style="bold", ratio=3)
+    table.add_column("Slug", ratio=2, overflow="fold")
+    table.add_column("Area", ratio=2)
+    table.add_column("Bands")
+    table.add_column("Match", ratio=4)
+    for rank, hit in enumerate(hits, 1):
+        title = t(hit.role.title)
+        snippet = t(hit.snippet, "dim")
+        for text in (title, snippet):
+            text.highlight_words(hit.terms, style="bold yellow", case_sensitive=False)
+        match = Text(f"{hit.field}: ", style="italic") + snippet
+        table.add_row(str(rank), title, t(hit.role.slug), t(hit.role.area.name), bands_text(hit.role), match)
+    stdout_console().print(table)
+
+
+def role_list(roles: Sequence[Role], areas: Iterable[Area], grouped: bool) -> None:
+    """Grouped by area and subarea on a terminal; one tab-separated role a line in a pipe."""
+    out = stdout_console()
+    if not grouped:
+        for r in roles:
+            sub = r.subarea.key if r.subarea else ""
+            out.print(t(f"{r.slug}\t{r.title}\t{r.area.key}\t{sub}\t{bands_text(r)}"), soft_wrap=True)
+        return
+    for area in areas:
+        members = [r for r in roles if r.area.key == area.key]
+        if not members:
+            continue
+        tree = Tree(Text(area.name, style="bold cyan"))
+        for sub in (*area.subareas, None):
+            inside = [r for r in members if r.subarea == sub]
+            branch = tree.add(Text(sub.name, style="bold")) if sub and inside else tree
+            for r in inside:
+                branch.add(_role_label(r))
+        out.print(tree)
+
+
+def _role_label(role: Role) -> Text:
+    label = t(role.title) + Text(f"  {role.slug}", style="dim")
+    if role.band_keys:
+        label += Text(f"  band {bands_text(role)}", style="green")
+    return label
+
+
+def areas_table(rows: Sequence[tuple[Area, int]]) -> None:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Area", style="bold")
+    table.add_column("Key")
+    table.add_column("Roles", justify="right")
+    table.add_column("Subareas")
+    for area, count in rows:
+        table.add_row(t(area.name), t(area.key), str(count), t(", ".join(s.name for s in area.subareas)))
+    stdout_console().print(table)
+
+
+# -- path ----------------------------------------------------------------------------------
+
+
+def route_tree(root: Node) -> None:
+    tree = Tree(_node_label(root))
+    _grow(tree, root)
+    stdout_console().print(tree)
+
+
+def _grow(tree: Tree, node: Node) -> None:
+    for child in node.next:
+        _grow(tree.add(_node_label(child)), child)
+
+
+def _node_label(node: Node) -> Text:
+    label = t(node.title, "bold" if node.slug else "italic")
+    if node.slug:
+        label += Text(f" ({node.slug})", style="dim")
+    if node.role and node.role.band_keys:
+        label += Text(f"  band {bands_text(node.role)}", style="green")
+    details = [KIND_LABELS[node.kind]] if node.kind else []
+    details += [node.note] if node.note else []
+    if details:
+        label += Text("  ") + t(", ".join(details), "cyan")
+    if node.repeat:
+        label += Text("  (already on this route)", style="yellow")
+    return label

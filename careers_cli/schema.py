@@ -1,0 +1,145 @@
+"""The shapes of the data files, as msgspec Structs.
+
+These describe what a file may hold (types, required and unknown keys); msgspec checks them.
+Cross-file rules (area keys, pay bands, links between roles) live in catalogue.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+import msgspec
+
+EntryRoute = Literal[
+    "none-set",
+    "gcse",
+    "a-level",
+    "vocational",
+    "apprenticeship",
+    "degree-apprenticeship",
+    "degree",
+    "postgraduate",
+    "professional-registration",
+    "experience",
+    "graduate-scheme",
+]
+
+StepKind = Literal["up", "sideways", "specialist"]
+
+
+class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """Base for every file shape: a typo in a key is an error, never silently dropped."""
+
+
+class SectionFile(_Strict, kw_only=True):
+    text: str = ""
+    items: list[str] = []
+
+
+SectionValue = str | list[str] | SectionFile
+
+
+class SectionsFile(_Strict, kw_only=True):
+    working_life: SectionValue | None = None
+    entry_requirements: SectionValue | None = None
+    personal_characteristics: SectionValue | None = None
+    skills: SectionValue | None = None
+    training_and_development: SectionValue | None = None
+    pay_and_conditions: SectionValue | None = None
+    where_the_role_can_lead: SectionValue | None = None
+    job_market: SectionValue | None = None
+    further_information: SectionValue | None = None
+
+
+class PayFile(_Strict, kw_only=True):
+    scale: str
+    bands: list[str | int]
+    hours_per_week: float | None = None
+
+
+class StepFile(_Strict, kw_only=True):
+    role: str | None = None
+    title: str | None = None
+    note: str = ""
+    kind: StepKind | None = None
+    next: list[StepFile] = []
+
+
+class OrganisationFile(_Strict, kw_only=True):
+    name: str
+    url: str = ""
+
+
+class SourceFile(_Strict, kw_only=True):
+    url: str
+    checked: datetime.date
+
+
+class RoleFile(_Strict, kw_only=True):
+    """One `data/roles/<slug>.yaml` file."""
+
+    title: str
+    alternative_titles: list[str] = []
+    former_slugs: list[str] = []
+    area: str
+    subarea: str | None = None
+    summary: str
+    sections: SectionsFile
+    pay: PayFile | None = None
+    entry_routes: list[EntryRoute]
+    registration: str | None = None
+    progression: list[StepFile] = []
+    related: list[str] = []
+    organisations: list[OrganisationFile] = []
+    source: SourceFile
+
+
+class AreaFile(_Strict, kw_only=True):
+    name: str
+    url: str = ""
+    subareas: dict[str, str] = {}
+
+
+class BandFile(_Strict, kw_only=True):
+    label: str = ""
+    min: int
+    max: int
+
+
+class PayScaleFile(_Strict, kw_only=True):
+    """One `data/pay/<scale>.yaml` file."""
+
+    name: str
+    region: str
+    year: str
+    applies_from: datetime.date
+    source: SourceFile
+    bands: dict[str, BandFile]
+
+
+SECTION_HEADINGS: dict[str, str] = {
+    "working_life": "Working life",
+    "entry_requirements": "Entry requirements",
+    "personal_characteristics": "Personal characteristics",
+    "skills": "Skills",
+    "training_and_development": "Training and development",
+    "pay_and_conditions": "Pay and conditions",
+    "where_the_role_can_lead": "Where the role can lead",
+    "job_market": "Job market and vacancies",
+    "further_information": "Further information",
+}
+
+ENTRY_ROUTE_LABELS: dict[str, str] = {
+    "none-set": "no set entry requirements",
+    "gcse": "GCSEs or equivalent",
+    "a-level": "A levels or equivalent",
+    "vocational": "vocational qualification",
+    "apprenticeship": "apprenticeship",
+    "degree-apprenticeship": "degree apprenticeship",
+    "degree": "degree",
+    "postgraduate": "postgraduate study",
+    "professional-registration": "professional registration",
+    "experience": "relevant experience",
+    "graduate-scheme": "graduate scheme",
+}

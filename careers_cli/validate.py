@@ -1,0 +1,131 @@
+"""Checking plain YAML data against the file shapes in schema.py.
+
+Types and shapes are checked by msgspec. This module only walks the top levels itself so that
+one file reports every problem (each with its key path) rather than stopping at the first, and
+so that unknown keys get a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import msgspec
+
+from careers_cli.schema import EntryRoute, StepKind
+from careers_cli.yamlfile import KeyPath
+
+T = TypeVar("T", bound=msgspec.Struct)
+
+# msgspec says "Invalid enum value 'x'"; these say what would have been valid.
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "entry_routes": typing.get_args(EntryRoute),
+    "kind": typing.get_args(StepKind),
+}
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "null": "nothing",
+    "str | null": "text",
+    "str | object | array": "text, a list or a mapping with text and items",
+    "str | object | array | null": "text, a list or a mapping with text and items",
+    "str | int": "text or a number",
+}
+_TYPE_NAMES = re.compile(r"`([^`]*)`")
+_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def check(data: Any, shape: type[T]) -> tuple[T | None, list[tuple[KeyPath, str]]]:
+    """The converted Struct, or None and every (key path, message) that is wrong."""
+    problems = list(_walk(data, shape, []))
+    if problems:
+        return None, problems
+    return msgspec.convert(data, shape), []
+
+
+def _walk(data: Any, shape: type[msgspec.Struct], keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:
+    if not isinstance(data, dict):
+        yield keys, f"expected a mapping of keys ({_kind(data)} found)"
+        return
+    fields = {f.encode_name: f for f in msgspec.structs.fields(shape)}
+    for key in data:
+        if key not in fields:
+            yield [*keys, str(key)], _unknown(str(key), list(fields))
+    for name, field in fields.items():
+        if name not in data:
+            if field.required:
+                yield keys, f"missing required key '{name}'"
+            continue
+        yield from _walk_value(data[name], field.type, [*keys, name])
+
+
+def _walk_value(value: Any, tp: Any, keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:
+    struct = _struct_of(tp)
+    if struct is not None and isinstance(value, dict):
+        yield from _walk(value, struct, keys)
+        return
+    item = _list_item_struct(tp)
+    if item is not None and isinstance(value, list):
+        for i, element in enumerate(value):
+            yield from _walk_value(element, item, [*keys, i])
+        return
+    try:
+        msgspec.convert(value, tp)
+    except msgspec.ValidationError as e:
+        yield _from_msgspec(str(e), keys)
+
+
+def _struct_of(tp: Any) -> type[msgspec.Struct] | None:
+    """The Struct in `S` or `S | None`, if that is what tp is."""
+    options = typing.get_args(tp) if isinstance(tp, types.UnionType) else (tp,)
+    structs = [t for t in options if isinstance(t, type) and issubclass(t, msgspec.Struct)]
+    others = [t for t in options if t is not type(None) and t not in structs]
+    return structs[0] if len(structs) == 1 and not others else None
+
+
+def _list_item_struct(tp: Any) -> type[msgspec.Struct] | None:
+    if typing.get_origin(tp) is list:
+        return _struct_of(typing.get_args(tp)[0])
+    return None
+
+
+def _from_msgspec(text: str, keys: list[str | int]) -> tuple[KeyPath, str]:
+    match = _AT.match(text)
+    assert match is not None  # the pattern matches any string
+    path = [*keys]
+    for name, index in _PART.findall(match["path"] or ""):
+        path.append(int(index) if index else name)
+    message = match["msg"]
+    bad_enum = re.match(r"Invalid enum value (.*)", message)
+    field = next((k for k in reversed(path) if isinstance(k, str)), "")
+    if bad_enum and field in _CHOICES:
+        return path, f"expected one of {', '.join(_CHOICES[field])}, got {bad_enum[1]}"
+    unknown = re.match(r"Object contains unknown field `(.*)`", message)
+    if unknown:
+        return [*path, unknown[1]], f"unknown key '{unknown[1]}'"
+    if "date" in message:
+        return path, "expected a date such as 2026-11-25 (year-month-day)"
+    return path, _TYPE_NAMES.sub(lambda m: _NAMES.get(m[1], m[1]), message).replace("Expected", "expected")
+
+
+def _unknown(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(allowed)}"
+    return f"unknown key '{key}'; {hint}"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )
