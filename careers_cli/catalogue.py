@@ -169,6 +169,7 @@ class Catalogue:
         return problems
 
 
+_BAD_NAME = "file name is not a slug: use lower-case letters, digits and hyphens, e.g. health-records-staff.yaml"
 EXTRA_SECTIONS = ("organisations", "related", "source")
 
 
@@ -204,14 +205,13 @@ def find_role_files(dirs: Sequence[Path]) -> tuple[dict[str, Path], list[Problem
             if is_slug(path.stem):
                 files[path.stem] = path
             else:
-                msg = "file name is not a slug: use lower-case letters, digits and hyphens, e.g. health-records-staff.yaml"
-                problems.append(Problem(path, msg))
+                problems.append(Problem(path, _BAD_NAME))
     return files, problems
 
 
 def load_areas(path: Path) -> dict[str, Area]:
     data = _read(path)
-    parsed, problems = validate.check({"areas": data}, _AreasFile)
+    parsed, problems = validate.check({"areas": data}, schema.AreasFile)
     if parsed is None:
         raise DataError([_problem_at(path, keys[1:], msg, data) for keys, msg in problems])
     return {
@@ -247,10 +247,6 @@ def load_role(path: Path, slug: str, areas: dict[str, Area], scales: dict[str, P
     if builder.problems:
         raise DataError([_problem_at(path, keys, msg, text=text) for keys, msg in builder.problems])
     return role
-
-
-class _AreasFile(schema.msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    areas: dict[str, schema.AreaFile]
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -66,7 +67,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
 
@@ -74,7 +77,9 @@ def main_options(
 @app.command()
 def show(
     slug: str = typer.Argument(..., help="The role's slug, e.g. health-records-staff."),
-    section: list[str] = typer.Option(None, "--section", "-s", help="Only this section (repeatable), e.g. pay, skills."),
+    section: list[str] = typer.Option(
+        None, "--section", "-s", help="Only this section (repeatable), e.g. pay, skills."
+    ),
     json_out: bool = JSON,
 ) -> None:
     """Show everything about one role: pay, entry routes, working life, skills and more."""
@@ -144,11 +149,15 @@ def areas(json_out: bool = JSON) -> None:
     """List the areas of NHS careers with how many roles each has."""
     catalogue = Catalogue.open()
     roles = catalogue.roles()
-    rows = [(a, sum(r.area.key == a.key for r in roles)) for a in catalogue.areas.values()]
+    counts = Counter(r.area.key for r in roles)
+    per_subarea = Counter((r.area.key, r.subarea.key) for r in roles if r.subarea)
+    rows = [
+        (a, counts[a.key], {s.key: per_subarea[a.key, s.key] for s in a.subareas}) for a in catalogue.areas.values()
+    ]
     if json_out:
-        render.print_json([jsonout.area(a, n) for a, n in rows])
+        render.print_json([jsonout.area(a, n, subs) for a, n, subs in rows])
     else:
-        render.areas_table(rows)
+        render.areas_tree(rows)
 
 
 @app.command()

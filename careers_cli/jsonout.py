@@ -21,9 +21,7 @@ def role(r: Role) -> dict[str, Any]:
         "subarea": r.subarea.key if r.subarea else None,
         "subarea_name": r.subarea.name if r.subarea else None,
         "summary": r.summary,
-        "sections": [
-            {"key": s.key, "heading": s.heading, "text": s.text, "items": list(s.items)} for s in r.sections
-        ],
+        "sections": [{"key": s.key, "heading": s.heading, "text": s.text, "items": list(s.items)} for s in r.sections],
         "pay": pay(r.pay) if r.pay else None,
         "entry_routes": list(r.entry_routes),
         "registration": r.registration,
@@ -76,8 +74,8 @@ def listed(r: Role) -> dict[str, Any]:
     }
 
 
-def area(a: Area, count: int) -> dict[str, Any]:
-    subareas = [{"key": s.key, "name": s.name} for s in a.subareas]
+def area(a: Area, count: int, per_subarea: dict[str, int]) -> dict[str, Any]:
+    subareas = [{"key": s.key, "name": s.name, "roles": per_subarea.get(s.key, 0)} for s in a.subareas]
     return {"key": a.key, "name": a.name, "url": a.url or None, "roles": count, "subareas": subareas}
 
 

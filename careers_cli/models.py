@@ -74,9 +74,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Step:
-    """One move in a progression: a catalogue role (slug set) or a named step."""
+    """One move in a progression: a catalogue role (slug set) or a named step (title set)."""
 
-    title: str
+    title: str | None
     slug: str | None
     note: str
     kind: str | None

@@ -23,7 +23,9 @@ class Node:
 
 def routes_from(catalogue: Catalogue, role: Role, depth: int = 2) -> Node:
     """The progression tree under `role`, `depth` levels deep; cycles end at a repeat."""
-    return Node(role.title, role.slug, "", None, role, False, _children(catalogue, role.progression, (role.slug,), depth))
+    return Node(
+        role.title, role.slug, "", None, role, False, _children(catalogue, role.progression, (role.slug,), depth)
+    )
 
 
 def _children(catalogue: Catalogue, steps: tuple[Step, ...], branch: tuple[str, ...], depth: int) -> tuple[Node, ...]:
@@ -43,4 +45,3 @@ def _node(catalogue: Catalogue, step: Step, branch: tuple[str, ...], depth: int)
         return Node(title, slug, step.note, step.kind, role, True, ())
     onward = _children(catalogue, role.progression, (*branch, slug), depth - 1) if role else ()
     return Node(title, slug, step.note, step.kind, role, False, explicit + onward)
-

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.style import Style
@@ -170,20 +171,21 @@ def bands_text(role: Role) -> str:
 
 
 def search_table(hits: Sequence[Hit]) -> None:
-    table = Table(show_edge=False, pad_edge=False, expand=False)
+    table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Role", style="bold", ratio=3)
-    table.add_column("Slug", ratio=2, overflow="fold")
+    table.add_column("Role", ratio=3)
     table.add_column("Area", ratio=2)
-    table.add_column("Bands")
-    table.add_column("Match", ratio=4)
+    table.add_column("Band", no_wrap=True)
+    table.add_column("Why it matched", ratio=4)
     for rank, hit in enumerate(hits, 1):
-        title = t(hit.role.title)
-        snippet = t(hit.snippet, "dim")
+        title = t(hit.role.title, "bold")
+        snippet = t(hit.snippet)
         for text in (title, snippet):
             text.highlight_words(hit.terms, style="bold yellow", case_sensitive=False)
-        match = Text(f"{hit.field}: ", style="italic") + snippet
-        table.add_row(str(rank), title, t(hit.role.slug), t(hit.role.area.name), bands_text(hit.role), match)
+        role = title + Text("\n") + t(hit.role.slug, "dim")
+        role.overflow = "fold"
+        match = Text(f"{hit.field}: ", style="dim italic") + snippet
+        table.add_row(str(rank), role, t(hit.role.area.name), bands_text(hit.role), match)
     stdout_console().print(table)
 
 
@@ -200,9 +202,9 @@ def role_list(roles: Sequence[Role], areas: Iterable[Area], grouped: bool) -> No
         if not members:
             continue
         tree = Tree(Text(area.name, style="bold cyan"))
-        for sub in (*area.subareas, None):
-            inside = [r for r in members if r.subarea == sub]
-            branch = tree.add(Text(sub.name, style="bold")) if sub and inside else tree
+        for group in (*area.subareas, None):
+            inside = [r for r in members if r.subarea == group]
+            branch = tree.add(Text(group.name, style="bold")) if group and inside else tree
             for r in inside:
                 branch.add(_role_label(r))
         out.print(tree)
@@ -215,15 +217,19 @@ def _role_label(role: Role) -> Text:
     return label
 
 
-def areas_table(rows: Sequence[tuple[Area, int]]) -> None:
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Area", style="bold")
-    table.add_column("Key")
-    table.add_column("Roles", justify="right")
-    table.add_column("Subareas")
-    for area, count in rows:
-        table.add_row(t(area.name), t(area.key), str(count), t(", ".join(s.name for s in area.subareas)))
-    stdout_console().print(table)
+def areas_tree(rows: Sequence[tuple[Area, int, dict[str, int]]]) -> None:
+    """Each area with its key and role count, and its subareas beneath it."""
+    tree = Tree(Text("Areas of NHS careers", style="bold"), hide_root=True)
+    for area, count, per_subarea in rows:
+        branch = tree.add(_counted(area.name, area.key, count, "bold cyan"))
+        for sub in area.subareas:
+            branch.add(_counted(sub.name, sub.key, per_subarea.get(sub.key, 0), ""))
+    stdout_console().print(tree)
+
+
+def _counted(name: str, key: str, count: int, style: str) -> Text:
+    roles = f"{count} role{'s' * (count != 1)}"
+    return t(name, style) + Text(f"  {key}", style="dim") + Text(f"  {roles}", style="green")
 
 
 # -- path ----------------------------------------------------------------------------------

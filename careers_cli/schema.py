@@ -32,7 +32,7 @@ class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=T
     """Base for every file shape: a typo in a key is an error, never silently dropped."""
 
 
-class SectionFile(_Strict, kw_only=True):
+class SectionFile(_Strict, frozen=True, kw_only=True):
     text: str = ""
     items: list[str] = []
 
@@ -40,7 +40,7 @@ class SectionFile(_Strict, kw_only=True):
 SectionValue = str | list[str] | SectionFile
 
 
-class SectionsFile(_Strict, kw_only=True):
+class SectionsFile(_Strict, frozen=True, kw_only=True):
     working_life: SectionValue | None = None
     entry_requirements: SectionValue | None = None
     personal_characteristics: SectionValue | None = None
@@ -52,13 +52,13 @@ class SectionsFile(_Strict, kw_only=True):
     further_information: SectionValue | None = None
 
 
-class PayFile(_Strict, kw_only=True):
+class PayFile(_Strict, frozen=True, kw_only=True):
     scale: str
     bands: list[str | int]
     hours_per_week: float | None = None
 
 
-class StepFile(_Strict, kw_only=True):
+class StepFile(_Strict, frozen=True, kw_only=True):
     role: str | None = None
     title: str | None = None
     note: str = ""
@@ -66,17 +66,17 @@ class StepFile(_Strict, kw_only=True):
     next: list[StepFile] = []
 
 
-class OrganisationFile(_Strict, kw_only=True):
+class OrganisationFile(_Strict, frozen=True, kw_only=True):
     name: str
     url: str = ""
 
 
-class SourceFile(_Strict, kw_only=True):
+class SourceFile(_Strict, frozen=True, kw_only=True):
     url: str
     checked: datetime.date
 
 
-class RoleFile(_Strict, kw_only=True):
+class RoleFile(_Strict, frozen=True, kw_only=True):
     """One `data/roles/<slug>.yaml` file."""
 
     title: str
@@ -95,19 +95,25 @@ class RoleFile(_Strict, kw_only=True):
     source: SourceFile
 
 
-class AreaFile(_Strict, kw_only=True):
+class AreaFile(_Strict, frozen=True, kw_only=True):
     name: str
     url: str = ""
     subareas: dict[str, str] = {}
 
 
-class BandFile(_Strict, kw_only=True):
+class AreasFile(_Strict, frozen=True, kw_only=True):
+    """`data/areas.yaml`, wrapped so its top level is checked like any other mapping."""
+
+    areas: dict[str, AreaFile]
+
+
+class BandFile(_Strict, frozen=True, kw_only=True):
     label: str = ""
     min: int
     max: int
 
 
-class PayScaleFile(_Strict, kw_only=True):
+class PayScaleFile(_Strict, frozen=True, kw_only=True):
     """One `data/pay/<scale>.yaml` file."""
 
     name: str

@@ -21,15 +21,26 @@ from careers_cli.models import Role
 if TYPE_CHECKING:
     from careers_cli.catalogue import Catalogue
 
-WEIGHTS = {"title": 1.0, "alternative title": 0.95, "slug": 0.9, "summary": 0.6, "area": 0.45, "section": 0.45}
+WEIGHTS = {"title": 1.0, "alternative title": 0.95, "slug": 0.9, "summary": 0.6, "area": 0.7, "section": 0.45}
+# A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
+_SUFFIXES = ("ists", "ist", "ing", "ers", "er", "ies", "es", "s", "e", "y")
 MIN_SCORE = 40.0
-STOPWORDS = frozenset("a an and as at be by for from how i in into is it me my of on or the to what with".split())
+STOPWORDS = frozenset(
+    "a an and as at be by for from how i in into is it me my of on or the to what with".split()  # noqa: SIM905
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text; '&' is kept as 'and' so "A&E" stays one idea."""
     return _WORD.findall(text.lower().replace("&", ""))
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 @dataclass(frozen=True)
@@ -55,20 +66,24 @@ class Index:
     docs: list[_Doc]
     postings: dict[str, dict[int, tuple[float, str]]]
     vocabulary: list[str]
+    surface: dict[str, set[str]]
 
     @classmethod
     def build(cls, roles: Iterable[Role]) -> Index:
         docs: list[_Doc] = []
         postings: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
+        surface: dict[str, set[str]] = defaultdict(set)
         for i, role in enumerate(roles):
             doc = _document(role)
             docs.append(doc)
             for name, texts in doc.texts.items():
                 weight = WEIGHTS[name]
                 for word in {w for t in texts for w in words(t)}:
-                    if word not in postings or postings[word].get(i, (0.0, ""))[0] < weight:
-                        postings[word][i] = (weight, name)
-        return cls(docs, dict(postings), sorted(postings))
+                    key = stem(word)
+                    surface[key].add(word)
+                    if postings[key].get(i, (0.0, ""))[0] < weight:
+                        postings[key][i] = (weight, name)
+        return cls(docs, dict(postings), sorted(postings), dict(surface))
 
 
 def _document(role: Role) -> _Doc:
@@ -86,7 +101,7 @@ def _document(role: Role) -> _Doc:
 
 def search(index: Index, query: str, limit: int = 10, area: str | None = None) -> list[Hit]:
     """Roles ranked best first (ties by title); an empty or unmatched query gives []."""
-    terms = [w for w in words(query) if w not in STOPWORDS] or words(query)
+    terms = [stem(w) for w in words(query) if w not in STOPWORDS] or [stem(w) for w in words(query)]
     if not terms:
         return []
     matches = [_similar_words(index, t) for t in terms]
@@ -99,7 +114,7 @@ def search(index: Index, query: str, limit: int = 10, area: str | None = None) -
                 value = sim * weight
                 if value > scores[doc_id][qi][0]:
                     scores[doc_id][qi] = (value, name, word)
-    hits = [_hit(index.docs[i], query, best) for i, best in scores.items()]
+    hits = [_hit(index, index.docs[i], query, best) for i, best in scores.items()]
     hits = [h for h in hits if h.score >= MIN_SCORE]
     hits.sort(key=lambda h: (-h.score, h.role.title.lower()))
     return hits[:limit]
@@ -130,23 +145,28 @@ def _prefixed(vocabulary: Sequence[str], prefix: str) -> Iterable[str]:
         i += 1
 
 
-def _hit(doc: _Doc, query: str, best: list[tuple[float, str, str]]) -> Hit:
+def _hit(index: Index, doc: _Doc, query: str, best: list[tuple[float, str, str]]) -> Hit:
     word_score = sum(v for v, _, _ in best) / len(best)
     title_score = max(fuzz.token_set_ratio(query.lower(), t.lower()) for t in doc.titles)
     exact = any(query.strip().lower() == t.lower() for t in doc.titles) or query.strip() == doc.role.slug
     # Among equal matches, the title closest to the whole query wins ("records" -> the
     # shortest title that holds it), worth at most 3 points.
     closeness = max(fuzz.ratio(query.lower(), t.lower()) for t in doc.titles) * 0.03
-    score = max(word_score, title_score * 0.97) + closeness + (5.0 if exact else 0.0)
+    # A whole-title comparison only counts when it is close: below that it is letter noise.
+    title_part = title_score * 0.97 if title_score >= 75 else 0.0
+    score = max(word_score, title_part) + closeness + (5.0 if exact else 0.0)
     top = max(best, key=lambda b: b[0])
-    found = tuple(dict.fromkeys(w for _, _, w in best if w))
+    found = tuple(dict.fromkeys(w for _, _, key in best if key for w in sorted(index.surface[key])))
     return Hit(doc.role, round(score, 1), top[1], _snippet(doc, top[1], found), found)
 
 
-def _snippet(doc: _Doc, name: str, terms: tuple[str, ...], width: int = 90) -> str:
+def _snippet(doc: _Doc, name: str, terms: tuple[str, ...], width: int = 70) -> str:
     """The sentence of the best field that holds a matched word, cut to about `width`."""
     if name in ("title", "slug", ""):
-        return doc.role.summary[:width]
+        return doc.role.title
+    if name == "alternative title":
+        also = [a for a in doc.role.alternative_titles if any(term in words(a) for term in terms)]
+        return ", ".join(also) or ", ".join(doc.role.alternative_titles)
     for text in doc.texts[name]:
         lowered = text.lower()
         for term in terms:
@@ -162,5 +182,7 @@ def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
     """Closest role slugs for a slug that names no role: 'Did you mean ...?'."""
     index = Index.build(catalogue.roles())
     by_text = [h.role.slug for h in search(index, slug.replace("-", " "), limit=limit) if h.score >= 60]
-    by_slug = [s for s, score, _ in process.extract(slug, list(catalogue.files), scorer=fuzz.ratio, limit=limit) if score >= 60]
+    by_slug = [
+        s for s, score, _ in process.extract(slug, list(catalogue.files), scorer=fuzz.ratio, limit=limit) if score >= 60
+    ]
     return list(dict.fromkeys(by_slug + by_text))[:limit]
