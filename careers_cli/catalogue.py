@@ -6,6 +6,7 @@ links to), not the whole catalogue. Commands that need every role call `roles()`
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -63,10 +64,11 @@ class Catalogue:
     _aliases: dict[str, str] | None = None
 
     @classmethod
-    def open(cls, role_dirs: Sequence[Path] | None = None, data_dir: Path | None = None) -> Catalogue:
+    def open(cls, role_dirs: Sequence[Path] | None = None, builtin_roles: bool = True) -> Catalogue:
         """The built-in catalogue plus `role_dirs` (default: CAREERS_DATA_DIR); later folders win."""
-        data = data_dir or builtin_data_dir()
-        dirs = [data / "roles", *(env_role_dirs() if role_dirs is None else role_dirs)]
+        data = builtin_data_dir()
+        extra = env_role_dirs() if role_dirs is None else list(role_dirs)
+        dirs = [data / "roles", *extra] if builtin_roles else extra
         files, problems = find_role_files(dirs)
         return cls(load_areas(data / "areas.yaml"), load_scales(data / "pay"), files, problems)
 
@@ -152,13 +154,18 @@ class Catalogue:
         self._roles[slug] = role
         return role
 
+    def _no_role(self, slug: str) -> str:
+        close = _close_slugs(slug, self.files)
+        hint = f"did you mean {' or '.join(close)}?" if close else "use the slug (file name) of a role"
+        return f"no role '{slug}'; {hint}"
+
     def _link_problems(self) -> list[Problem]:
         problems = []
         claimed: dict[str, str] = {}
         for role in self._roles.values():
             for keys, slug in _links(role):
                 if self.resolve(slug) is None:
-                    problems.append(_problem_at(role.path, keys, f"no role '{slug}'; link to the slug of a role file"))
+                    problems.append(_problem_at(role.path, keys, self._no_role(slug)))
             for i, old in enumerate(role.former_slugs):
                 if old in self.files:
                     msg = f"'{old}' is the slug of another role file"
@@ -191,6 +198,10 @@ def section_keys(names: Sequence[str]) -> set[str]:
 
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
+
+
+def _close_slugs(slug: str, slugs: Iterable[str]) -> list[str]:
+    return difflib.get_close_matches(slug, list(slugs), n=3, cutoff=0.75)
 
 
 def find_role_files(dirs: Sequence[Path]) -> tuple[dict[str, Path], list[Problem]]:
@@ -403,6 +414,6 @@ def _problem_at(path: Path, keys: KeyPath, message: str, data: Any = None, text:
             text = yamlfile.read_text(path)
         except ProblemError:
             text = ""
-    where = yamlfile.locate(text, keys) if text else None
+    where = yamlfile.locate(text, keys, at_key=message.startswith("unknown key")) if text else None
     line, col = where if where else (None, None)
     return Problem(path, message, line, col, yamlfile.format_keys(keys))

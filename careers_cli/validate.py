@@ -53,6 +53,9 @@ def check(data: Any, shape: type[T]) -> tuple[T | None, list[tuple[KeyPath, str]
 
 
 def _walk(data: Any, shape: type[msgspec.Struct], keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:
+    if data is None and not keys:
+        yield keys, f"the file is empty; expected keys such as {', '.join(list(_field_names(shape))[:3])}"
+        return
     if not isinstance(data, dict):
         yield keys, f"expected a mapping of keys ({_kind(data)} found)"
         return
@@ -66,6 +69,10 @@ def _walk(data: Any, shape: type[msgspec.Struct], keys: list[str | int]) -> Iter
                 yield keys, f"missing required key '{name}'"
             continue
         yield from _walk_value(data[name], field.type, [*keys, name])
+
+
+def _field_names(shape: type[msgspec.Struct]) -> Iterator[str]:
+    return (f.encode_name for f in msgspec.structs.fields(shape) if f.required)
 
 
 def _walk_value(value: Any, tp: Any, keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:

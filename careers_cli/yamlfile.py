@@ -44,12 +44,13 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        seen: set[Any] = set()
+        seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = key_node.value
             if key in seen:
-                raise _Refused(f"duplicate key '{key}'", key_node.start_mark)
-            seen.add(key)
+                message = f"duplicate key '{key}' (first on line {seen[key]}); keep one of them"
+                raise _Refused(message, key_node.start_mark)
+            seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
 
@@ -83,16 +84,21 @@ def parse(path: Path, text: str) -> Any:
     """The YAML document as plain Python data."""
     try:
         return yaml.load(text, Loader=_StrictLoader)
+    except _Refused as e:
+        mark = e.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise ProblemError(Problem(path, e.problem or "refused", line, col)) from e
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        message = " ".join(p for p in (e.context, e.problem) if p) or "invalid YAML"
+        context = f" ({e.context})" if e.context else ""
+        message = f"YAML syntax error: {e.problem or 'invalid YAML'}{context}; check quotes, brackets and indentation"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ProblemError(Problem(path, f"YAML syntax: {message}", line, col)) from e
+        raise ProblemError(Problem(path, message, line, col)) from e
     except yaml.YAMLError as e:
         raise ProblemError(Problem(path, f"YAML syntax: {e}")) from e
 
 
-def locate(text: str, keys: KeyPath) -> tuple[int, int] | None:
+def locate(text: str, keys: KeyPath, at_key: bool = False) -> tuple[int, int] | None:
     """Line and column (1-based) of the deepest node along `keys`; None if unparsable.
 
     Only called when there is a problem to report, so the second parse costs nothing on the
@@ -105,20 +111,20 @@ def locate(text: str, keys: KeyPath) -> tuple[int, int] | None:
     if node is None:
         return None
     mark = node.start_mark
-    for key in keys:
-        child = _child(node, key)
+    for i, key in enumerate(keys):
+        child = _child(node, key, at_key and i == len(keys) - 1)
         if child is None:
             break
         mark, node = child
     return mark.line + 1, mark.column + 1
 
 
-def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Mark, yaml.Node] | None:
+def _child(node: yaml.Node, key: str | int, at_key: bool) -> tuple[yaml.Mark, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == str(key):
-                # A scalar value is best shown where it stands; a block at its key.
-                is_scalar = isinstance(value_node, yaml.ScalarNode)
+                # A scalar value is best shown where it stands; a block (or a bad key) at its key.
+                is_scalar = isinstance(value_node, yaml.ScalarNode) and not at_key
                 return (value_node if is_scalar else key_node).start_mark, value_node
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
         item = node.value[key]
