@@ -49,7 +49,7 @@ def _quiet_stdout() -> None:
 app = typer.Typer(
     cls=_Funnel,
     help="Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -67,11 +67,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
 
 
 @app.command()
@@ -82,7 +85,11 @@ def show(
     ),
     json_out: bool = JSON,
 ) -> None:
-    """Show everything about one role: pay, entry routes, working life, skills and more."""
+    """Show one role: pay, entry routes, the work, skills.
+
+    Prints a header (other titles, area, pay bands with the £ range and pay year, hours, entry
+    routes) and then one panel per section. SLUG may also be a role's former slug.
+    """
     wanted = section_keys(section) if section else None
     catalogue = Catalogue.open()
     role = catalogue.get(slug)
@@ -100,7 +107,11 @@ def search(
     area: str = AREA,
     json_out: bool = JSON,
 ) -> None:
-    """Find roles by title, other names and what the work involves; typos are forgiven."""
+    """Find roles by what they are called or involve.
+
+    Matches titles, other names, the summary and section text, forgiving typos; a title match
+    outranks a passing mention.
+    """
     from careers_cli.search import Index
     from careers_cli.search import search as run_search
 
@@ -122,7 +133,11 @@ def path(
     depth: int = typer.Option(2, "--depth", "-d", min=1, max=10, help="How many moves ahead to follow."),
     json_out: bool = JSON,
 ) -> None:
-    """Show where a role can lead, as a tree of next steps."""
+    """Show where a role can lead, as a tree.
+
+    Steps that are roles show their pay band and are followed into their own next steps; a role
+    already on the branch is marked and not followed again.
+    """
     catalogue = Catalogue.open()
     tree = routes_from(catalogue, catalogue.get(slug), depth)
     if json_out:
@@ -133,7 +148,10 @@ def path(
 
 @app.command("list")
 def list_roles(area: str = AREA, json_out: bool = JSON) -> None:
-    """List every role, grouped by area (one role a line when piped)."""
+    """List every role, grouped by area.
+
+    When piped, prints one role a line: slug, title, area, subarea and bands, separated by tabs.
+    """
     catalogue = Catalogue.open()
     area_key = catalogue.area_key(area) if area else None
     roles = [r for r in catalogue.roles() if area_key is None or r.area.key == area_key]
@@ -146,7 +164,7 @@ def list_roles(area: str = AREA, json_out: bool = JSON) -> None:
 
 @app.command()
 def areas(json_out: bool = JSON) -> None:
-    """List the areas of NHS careers with how many roles each has."""
+    """List the areas of NHS careers and their roles count."""
     catalogue = Catalogue.open()
     roles = catalogue.roles()
     counts = Counter(r.area.key for r in roles)
@@ -165,7 +183,10 @@ def validate(
     paths: list[Path] = typer.Argument(None, help="Role files or folders to check (default: the built-in data)."),
     json_out: bool = JSON,
 ) -> None:
-    """Check role files and print every problem, one line each; exit 1 if there is any."""
+    """Check role files; print every problem.
+
+    Each problem is one line, FILE:LINE:COLUMN: KEY: MESSAGE. Exits 1 if there is any.
+    """
     files = _expand(paths or [])
     dirs = sorted({p.parent for p in files} | {p for p in (paths or []) if p.is_dir()})
     catalogue = Catalogue.open(role_dirs=dirs if paths else None)

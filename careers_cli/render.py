@@ -195,7 +195,8 @@ def role_list(roles: Sequence[Role], areas: Iterable[Area], grouped: bool) -> No
     if not grouped:
         for r in roles:
             sub = r.subarea.key if r.subarea else ""
-            out.print(t(f"{r.slug}\t{r.title}\t{r.area.key}\t{sub}\t{bands_text(r)}"), soft_wrap=True)
+            fields = (r.slug, r.title, r.area.key, sub, ",".join(r.band_keys))
+            sys.stdout.write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
         return
     for area in areas:
         members = [r for r in roles if r.area.key == area.key]

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-os.environ.update({"COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"})
+os.environ.update(
+    {"COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
+)
 for name in ("CAREERS_DATA_DIR", "FORCE_COLOR", "PAGER"):
     os.environ.pop(name, None)
 

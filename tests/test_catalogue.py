@@ -37,7 +37,12 @@ def test_invalid_file_gives_exact_messages(case: Path, monkeypatch: pytest.Monke
 def test_invalid_files_do_not_hide_valid_ones() -> None:
     catalogue = Catalogue.open(role_dirs=[INVALID, ROLES], builtin_roles=False)
     # dangling-link.yaml is a valid file whose links are wrong: it loads, validate reports it.
-    assert sorted(r.slug for r in catalogue.roles()) == ["alpha-clerk", "beta-manager", "dangling-link", "gamma-analyst"]
+    assert sorted(r.slug for r in catalogue.roles()) == [
+        "alpha-clerk",
+        "beta-manager",
+        "dangling-link",
+        "gamma-analyst",
+    ]
 
 
 def test_broken_role_raises_its_first_problem() -> None:
@@ -67,7 +72,12 @@ def test_role_is_built_from_the_file() -> None:
     assert [s.key for s in role.sections] == ["working_life", "entry_requirements", "skills"]
     assert role.sections[1].text == "No set requirements." and role.sections[1].items == ("GCSEs help",)
     step = role.progression[0]
-    assert (step.title, step.kind, step.note, step.next[0].slug) == ("Alpha team leader", "up", "with experience", "beta-manager")
+    assert (step.title, step.kind, step.note, step.next[0].slug) == (
+        "Alpha team leader",
+        "up",
+        "with experience",
+        "beta-manager",
+    )
 
 
 @pytest.mark.parametrize("slug", ["nope", "../etc/passwd", "/etc/passwd", "a/b", "", "ALPHA-CLERK"])

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from careers_cli.cli import app
+from conftest import FIXTURES
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env=env)
+
+
+def test_show_prints_header_and_sections_in_order() -> None:
+    result = run("show", "health-records-staff")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Health records staff  (health-records-staff)\n")
+    assert "Agenda for Change band 2: £24,465 a year (2025/26 rates, England)" in out
+    headings = ["Working life", "Entry requirements", "Personal characteristics", "Skills", "Pay and conditions"]
+    positions = [out.index(f"─ {h} ─") for h in headings]
+    assert positions == sorted(positions)
+    assert "Medical secretary/personal assistant (medical-secretarypersonal-assistant)" in out
+    assert result.stderr == ""
+
+
+def test_show_section_limits_the_panels() -> None:
+    out = run("show", "health-records-staff", "--section", "skills").stdout
+    assert "─ Skills ─" in out and "─ Working life ─" not in out and "Facts checked" not in out
+
+
+def test_show_unknown_slug_suggests_and_exits_1() -> None:
+    result = run("show", "helth-records")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: No role 'helth-records'. Did you mean: health-records-staff, health-records-and-patient-administration?\n"
+    )
+
+
+def test_show_unknown_section_is_a_usage_error() -> None:
+    result = run("show", "health-records-staff", "-s", "salary")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: No section 'salary'. Choose from: working-life,")
+
+
+def test_show_json_is_the_whole_role() -> None:
+    result = run("show", "medical-records-staff", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["slug"] == "health-records-staff"
+    assert data["pay"]["bands"] == [{"band": "2", "min": 24465, "max": 24465}]
+    assert data["pay"]["year"] == "2025/26"
+    assert [s["key"] for s in data["sections"]][:2] == ["working_life", "entry_requirements"]
+    assert data["source"]["checked"] == "2026-11-25"
+
+
+def test_search_json_is_ranked() -> None:
+    result = run("search", "records", "--json")
+    data = json.loads(result.stdout)
+    assert data[0]["slug"] == "health-records-staff"
+    assert {"slug", "title", "score"} <= set(data[0])
+    assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
+
+
+def test_search_table_and_no_match() -> None:
+    out = run("search", "records", "--limit", "1").stdout
+    assert "Health records staff" in out and "health-records-staff" in out and "Human resources" not in out
+    miss = run("search", "xyzzy")
+    assert (miss.exit_code, miss.stdout) == (0, "")
+    assert miss.stderr.startswith("Warning: No roles match 'xyzzy'.")
+    assert json.loads(run("search", "xyzzy", "--json").stdout) == []
+
+
+def test_search_unknown_area_exits_2() -> None:
+    result = run("search", "records", "--area", "nowhere")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: No area 'nowhere'. Choose from: allied-health-professionals,")
+
+
+def test_path_json_tree() -> None:
+    data = json.loads(run("path", "health-records-staff", "--json").stdout)
+    assert data["slug"] == "health-records-staff"
+    first = data["next"][0]
+    assert (first["title"], first["slug"], first["note"], first["kind"]) == (
+        "Health records team leader",
+        None,
+        "with experience",
+        "up",
+    )
+    assert first["next"][0]["title"] == "Health records manager"
+    assert {"title", "slug", "note", "next"} <= set(first)
+
+
+def test_path_depth_is_checked() -> None:
+    result = run("path", "health-records-staff", "--depth", "0")
+    assert result.exit_code == 2
+
+
+def test_list_is_one_role_a_line_in_a_pipe() -> None:
+    lines = run("list").stdout.splitlines()
+    assert "health-records-staff\tHealth records staff\twider-healthcare-team\tadministration\t2" in lines
+    assert "administrative-management\tAdministrative management\tmanagement\toperational-management\t5,6" in lines
+    assert all(line.count("\t") == 4 for line in lines)
+
+
+def test_list_area_and_json() -> None:
+    data = json.loads(run("list", "--area", "Doctors", "--json").stdout)
+    assert {d["area"] for d in data} == {"doctors"}
+    assert set(data[0]) == {"slug", "title", "area", "subarea", "bands"}
+
+
+def test_areas_json_counts_roles() -> None:
+    data = json.loads(run("areas", "--json").stdout)
+    wider = next(a for a in data if a["key"] == "wider-healthcare-team")
+    assert wider["roles"] == sum(s["roles"] for s in wider["subareas"])
+    assert wider["roles"] >= 4
+
+
+def test_validate_builtin_is_clean() -> None:
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "0 problems" in result.stderr
+
+
+def test_validate_reports_every_problem_and_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "invalid")
+    result = run("validate", "bad-band.yaml", "unknown-key.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        'bad-band.yaml:12:11: pay.bands[0]: expected one of 2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9, got "11"',
+        'bad-band.yaml:12:23: pay.bands[2]: expected one of 2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9, got "12"',
+        "unknown-key.yaml:2:1: sumary: unknown key 'sumary'; did you mean 'summary'?",
+    ]
+    assert result.stderr == "Warning: 2 role files checked, 3 problems\n"
+
+
+def test_validate_json_and_missing_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "invalid")
+    data = json.loads(run("validate", "duplicate-key.yaml", "--json").stdout)
+    assert data == [
+        {
+            "file": "duplicate-key.yaml",
+            "line": 10,
+            "column": 1,
+            "key": None,
+            "message": "duplicate key 'title' (first on line 1); keep one of them",
+        }
+    ]
+    missing = run("validate", "nowhere.yaml")
+    assert (missing.exit_code, missing.stderr) == (1, "Error: nowhere.yaml: no such file or folder\n")
+
+
+def test_user_folder_roles_join_the_catalogue() -> None:
+    env = {"CAREERS_DATA_DIR": str(FIXTURES / "roles")}
+    result = run("show", "alpha-clerk", "--section", "skills", env=env)
+    assert result.exit_code == 0
+    # Role text is shown as text: markup in a YAML file is never interpreted.
+    assert "[bold]not markup[/bold]" in result.stdout
+
+
+def test_broken_user_role_warns_but_others_still_work() -> None:
+    env = {"CAREERS_DATA_DIR": str(FIXTURES / "invalid")}
+    result = run("search", "records", env=env)
+    assert result.exit_code == 0
+    assert "health-records-staff" in result.stdout
+    assert result.stderr.startswith("Warning: ")
+    assert "run `careers validate`" in result.stderr
+
+
+def test_control_characters_are_shown_not_sent() -> None:
+    env = {"CAREERS_DATA_DIR": str(FIXTURES / "roles")}
+    out = run("show", "gamma-analyst", env=env).stdout
+    assert "\x1b" not in out
+    assert "\\x1b[31mred\\x1b[0m" in out
+
+
+def test_no_arguments_shows_help() -> None:
+    result = run()
+    assert "show" in result.stdout and "search" in result.stdout
+
+
+def test_version() -> None:
+    assert run("--version").stdout == "careers 0.1.0\n"
+
+
+def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "careers_cli", *args], capture_output=True, text=True, check=False)
+
+
+def test_module_entry_point_and_broken_pipe() -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m careers_cli show health-records-staff | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.stdout == "Health records staff  (health-records-staff)\n"
+    assert proc.stderr == ""
+
+
+def test_errors_never_show_a_traceback() -> None:
+    proc = _subprocess("show", "../../etc/passwd")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Error: No role '../../etc/passwd'.")
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careers_cli.catalogue import Catalogue
+from careers_cli.search import Index, search, stem, words
+
+CATALOGUE = Catalogue.open(role_dirs=[])
+INDEX = Index.build(CATALOGUE.roles())
+
+
+def top(query: str, **kwargs: object) -> list[str]:
+    return [h.role.slug for h in search(INDEX, query, **kwargs)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("records", "health-records-staff"),
+        ("health records staff", "health-records-staff"),
+        ("helth recrods", "health-records-staff"),
+        ("medical records", "health-records-staff"),
+        ("medical secretary", "medical-secretarypersonal-assistant"),
+        ("nurse", "adult-nurse"),
+        ("nursing", "adult-nurse"),
+        ("GP", "general-practitioner"),
+        ("paramedic", "experienced-paramedic"),
+        ("HR", "human-resources-staff"),
+        ("finance", "finance-staff"),
+        ("IT", "information-and-communication-technology"),
+        ("emergency", "emergency-medicine"),
+    ],
+)
+def test_the_role_people_mean_ranks_first(query: str, first: str) -> None:
+    assert top(query)[0] == first
+
+
+def test_title_match_outranks_a_passing_mention() -> None:
+    hits = search(INDEX, "records")
+    assert [h.field for h in hits[:2]] == ["title", "title"]
+    assert all(h.field == "section" for h in hits[2:])
+    assert hits[0].score > hits[-1].score + 40
+
+
+def test_every_role_is_found_first_by_its_title_and_slug() -> None:
+    for role in CATALOGUE.roles():
+        assert top(role.title)[0] == role.slug
+        assert top(role.slug)[0] == role.slug
+
+
+def test_area_filter_and_limit() -> None:
+    assert top("records", area="health-informatics") == [
+        "health-records-and-patient-administration",
+        "information-and-communication-technology",
+    ]
+    assert len(top("staff", limit=2)) == 2
+
+
+def test_hits_carry_a_snippet_and_the_matched_words() -> None:
+    hit = search(INDEX, "records")[2]
+    assert "records" in hit.snippet.lower()
+    assert "records" in hit.terms
+
+
+def test_nonsense_and_empty_queries_find_nothing() -> None:
+    assert top("xyzzy plugh") == []
+    assert top("") == []
+    assert top("   ?!  ") == []
+
+
+def test_stem_joins_word_forms() -> None:
+    assert stem("nursing") == stem("nurses") == stem("nurse")
+    assert words("A&E, X-ray!") == ["ae", "x", "ray"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.integers(min_value=1, max_value=20))
+def test_search_never_raises_and_is_sorted(query: str, limit: int) -> None:
+    hits = search(INDEX, query, limit=limit)
+    assert len(hits) <= limit
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from([r.slug for r in CATALOGUE.roles()]), st.text(alphabet=" -", max_size=3))
+def test_exact_slug_ranks_first_whatever_the_padding(slug: str, pad: str) -> None:
+    assert top(pad + slug + pad)[0] == slug
