@@ -6,6 +6,7 @@ import pytest
 
 from careers_cli.catalogue import Catalogue, builtin_data_dir, section_keys
 from careers_cli.errors import DataError, RoleNotFound, UsageError
+
 from conftest import FIXTURES
 
 INVALID = FIXTURES / "invalid"
@@ -121,7 +122,7 @@ def test_section_names(names: list[str], keys: set[str]) -> None:
 
 
 def test_unknown_section_lists_the_choices() -> None:
-    with pytest.raises(UsageError, match="No section 'salary'. Choose from: working-life, entry-requirements"):
+    with pytest.raises(UsageError, match=r"No section 'salary'\. Choose from: working-life, entry-requirements"):
         section_keys(["salary"])
 
 

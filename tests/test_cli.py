@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careers_cli.cli import app
+
 from conftest import FIXTURES
 
 runner = CliRunner()

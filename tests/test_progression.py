@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from careers_cli.catalogue import Catalogue
 from careers_cli.progression import Node, routes_from
+
 from conftest import FIXTURES
 
 CATALOGUE = Catalogue.open(role_dirs=[FIXTURES / "roles"], builtin_roles=False)
