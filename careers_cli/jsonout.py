@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careers_cli.errors import Problem
 from careers_cli.models import Area, Pay, Role, Step
-from careers_cli.progression import Node
-from careers_cli.search import Hit
+
+if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from careers_cli.progression import Node
+    from careers_cli.search import Hit
 
 
 def role(r: Role) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -22,9 +22,11 @@ from rich.tree import Tree
 
 from careers_cli.errors import Problem
 from careers_cli.models import Area, Pay, Role
-from careers_cli.progression import Node
 from careers_cli.schema import ENTRY_ROUTE_LABELS
-from careers_cli.search import Hit
+
+if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from careers_cli.progression import Node
+    from careers_cli.search import Hit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
@@ -170,6 +172,12 @@ def bands_text(role: Role) -> str:
     return ", ".join(role.band_keys) or "–"
 
 
+def bands_label(role: Role) -> str:
+    """'band 2' or 'bands 3, 4, 5'."""
+    keys = role.band_keys
+    return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}"
+
+
 def search_table(hits: Sequence[Hit]) -> None:
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", style="dim")
@@ -214,7 +222,7 @@ def role_list(roles: Sequence[Role], areas: Iterable[Area], grouped: bool) -> No
 def _role_label(role: Role) -> Text:
     label = t(role.title) + Text(f"  {role.slug}", style="dim")
     if role.band_keys:
-        label += Text(f"  band {bands_text(role)}", style="green")
+        label += Text(f"  {bands_label(role)}", style="green")
     return label
 
 
@@ -252,7 +260,7 @@ def _node_label(node: Node) -> Text:
     if node.slug:
         label += Text(f" ({node.slug})", style="dim")
     if node.role and node.role.band_keys:
-        label += Text(f"  band {bands_text(node.role)}", style="green")
+        label += Text(f"  {bands_label(node.role)}", style="green")
     details = [KIND_LABELS[node.kind]] if node.kind else []
     details += [node.note] if node.note else []
     if details:

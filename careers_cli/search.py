@@ -25,9 +25,7 @@ WEIGHTS = {"title": 1.0, "alternative title": 0.95, "slug": 0.9, "summary": 0.6,
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 _SUFFIXES = ("ists", "ist", "ing", "ers", "er", "ies", "es", "s", "e", "y")
 MIN_SCORE = 40.0
-STOPWORDS = frozenset(
-    "a an and as at be by for from how i in into is it me my of on or the to what with".split()  # noqa: SIM905
-)
+STOPWORDS = frozenset("a an and as at be by for from how i in into is it me my of on or the to what with".split())
 _WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -8,6 +8,7 @@ so that unknown keys get a "did you mean".
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -46,10 +47,11 @@ _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 def check(data: Any, shape: type[T]) -> tuple[T | None, list[tuple[KeyPath, str]]]:
     """The converted Struct, or None and every (key path, message) that is wrong."""
-    problems = list(_walk(data, shape, []))
-    if problems:
-        return None, problems
-    return msgspec.convert(data, shape), []
+    try:
+        return msgspec.convert(data, shape), []
+    except msgspec.ValidationError as e:
+        # The fast path stops at the first problem; walk the fields to report them all.
+        return None, list(_walk(data, shape, [])) or [_from_msgspec(str(e), [])]
 
 
 def _walk(data: Any, shape: type[msgspec.Struct], keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:
@@ -59,7 +61,7 @@ def _walk(data: Any, shape: type[msgspec.Struct], keys: list[str | int]) -> Iter
     if not isinstance(data, dict):
         yield keys, f"expected a mapping of keys ({_kind(data)} found)"
         return
-    fields = {f.encode_name: f for f in msgspec.structs.fields(shape)}
+    fields = _fields(shape)
     for key in data:
         if key not in fields:
             yield [*keys, str(key)], _unknown(str(key), list(fields))
@@ -71,8 +73,13 @@ def _walk(data: Any, shape: type[msgspec.Struct], keys: list[str | int]) -> Iter
         yield from _walk_value(data[name], field.type, [*keys, name])
 
 
+@functools.cache
+def _fields(shape: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    return {f.encode_name: f for f in msgspec.structs.fields(shape)}
+
+
 def _field_names(shape: type[msgspec.Struct]) -> Iterator[str]:
-    return (f.encode_name for f in msgspec.structs.fields(shape) if f.required)
+    return (name for name, f in _fields(shape).items() if f.required)
 
 
 def _walk_value(value: Any, tp: Any, keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:
