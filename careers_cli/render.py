@@ -178,23 +178,50 @@ def bands_label(role: Role) -> str:
     return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}"
 
 
+WIDE = 100  # below this many columns, results are stacked rather than tabled
+
+
 def search_table(hits: Sequence[Hit]) -> None:
+    """A table on wide terminals; stacked entries on narrow ones, so nothing is cut."""
+    out = stdout_console()
+    if out.width >= WIDE:
+        out.print(_hits_table(hits))
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style="dim", no_wrap=True)
+    grid.add_column()
+    for rank, hit in enumerate(hits, 1):
+        title, snippet = _highlighted(hit)
+        head = title + Text(f" ({hit.role.slug})", style="dim")
+        head.overflow = "fold"
+        facts = f"{hit.role.area.name} · {bands_label(hit.role) if hit.role.band_keys else 'no band given'}"
+        grid.add_row(f"{rank}.", Group(head, Text(facts, style="green"), _why(hit, snippet)))
+    out.print(grid)
+
+
+def _hits_table(hits: Sequence[Hit]) -> Table:
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Role", ratio=3)
     table.add_column("Area", ratio=2)
     table.add_column("Band", no_wrap=True)
-    table.add_column("Why it matched", ratio=4)
+    table.add_column("Why it matched", ratio=3)
     for rank, hit in enumerate(hits, 1):
-        title = t(hit.role.title, "bold")
-        snippet = t(hit.snippet)
-        for text in (title, snippet):
-            text.highlight_words(hit.terms, style="bold yellow", case_sensitive=False)
+        title, snippet = _highlighted(hit)
         role = title + Text("\n") + t(hit.role.slug, "dim")
-        role.overflow = "fold"
-        match = Text(f"{hit.field}: ", style="dim italic") + snippet
-        table.add_row(str(rank), role, t(hit.role.area.name), bands_text(hit.role), match)
-    stdout_console().print(table)
+        table.add_row(str(rank), role, t(hit.role.area.name), bands_text(hit.role), _why(hit, snippet))
+    return table
+
+
+def _highlighted(hit: Hit) -> tuple[Text, Text]:
+    title, snippet = t(hit.role.title, "bold"), t(hit.snippet)
+    for text in (title, snippet):
+        text.highlight_words(hit.terms, style="bold yellow", case_sensitive=False)
+    return title, snippet
+
+
+def _why(hit: Hit, snippet: Text) -> Text:
+    return Text(f"{hit.field}: ", style="dim italic") + snippet
 
 
 def role_list(roles: Sequence[Role], areas: Iterable[Area], grouped: bool) -> None:

@@ -170,10 +170,20 @@ def _snippet(doc: _Doc, name: str, terms: tuple[str, ...], width: int = 70) -> s
         for term in terms:
             at = lowered.find(term)
             if at >= 0:
-                start = max(0, at - width // 3)
-                piece = " ".join(text[start : start + width].split())
-                return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+                return _window(text, at, width)
     return doc.role.summary[:width]
+
+
+def _window(text: str, at: int, width: int) -> str:
+    """About `width` characters of `text` around position `at`, cut at word boundaries."""
+    start = max(0, at - width // 3)
+    if start:
+        start = text.find(" ", start, at) + 1 or start
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", at, end) if text.rfind(" ", at, end) > at else end
+    piece = " ".join(text[start:end].split())
+    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 
 def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:

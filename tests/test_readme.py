@@ -1,0 +1,68 @@
+"""The README is tested: its commands run and print what it shows, and every command is in it.
+
+`pytest tests/test_readme.py --update-golden` rewrites the outputs shown in the README.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careers_cli.cli import app
+
+README = Path(__file__).parent.parent / "README.md"
+CI = Path(__file__).parent.parent / ".ci" / "run"
+BLOCK = re.compile(r"```console\n\$ (careers [^\n]*)\n(.*?)```", re.S)
+runner = CliRunner()
+
+
+def blocks() -> list[tuple[str, str]]:
+    return BLOCK.findall(README.read_text(encoding="utf-8"))
+
+
+def output(command: str) -> str:
+    result = runner.invoke(app, shlex.split(command)[1:])
+    assert result.exit_code == 0, f"{command}: {result.stderr}"
+    return result.stdout
+
+
+def test_readme_commands_print_what_the_readme_shows(request: pytest.FixtureRequest) -> None:
+    text = README.read_text(encoding="utf-8")
+    if request.config.getoption("--update-golden"):
+        text = BLOCK.sub(lambda m: f"```console\n$ {m[1]}\n{output(m[1])}```", text)
+        README.write_text(text, encoding="utf-8")
+    found = blocks()
+    assert len(found) >= 3
+    for command, shown in found:
+        assert output(command) == shown, f"README output of `{command}` is stale; rerun with --update-golden"
+
+
+def test_the_three_jobs_are_shown() -> None:
+    commands = [c for c, _ in blocks()]
+    for job in ("careers show health-records-staff", "careers search records", "careers path health-records-staff"):
+        assert job in commands
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    text = README.read_text(encoding="utf-8")
+    for name, command in app_commands().items():
+        assert command.help, f"{name} has no help text"
+        assert f"### `careers {name}" in text, f"{name} is not documented in the README"
+
+
+def app_commands() -> dict[str, object]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return dict(group.commands)  # type: ignore[attr-defined]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    text = README.read_text(encoding="utf-8")
+    test_command = re.search(r"```sh\n(python3 -m venv \.venv && [^\n]*pytest)\n```", text)
+    assert test_command, "the README must give the one-line test command"
+    assert test_command[1] in CI.read_text(encoding="utf-8")
