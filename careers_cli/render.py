@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
@@ -90,20 +91,18 @@ def pay_line(pay: Pay) -> str:
 
 
 def role_header(role: Role) -> RenderableType:
-    rows = Table.grid(padding=(0, 2))
-    rows.add_column(style="bold")
-    rows.add_column()
+    rows = Facts()
     if role.alternative_titles:
-        rows.add_row("Also called", t(", ".join(role.alternative_titles)))
+        rows.add("Also called", t(", ".join(role.alternative_titles)))
     area = role.area.name + (f" › {role.subarea.name}" if role.subarea else "")
-    rows.add_row("Area", t(area))
+    rows.add("Area", t(area))
     if role.pay:
-        rows.add_row("Pay", t(pay_line(role.pay)))
+        rows.add("Pay", t(pay_line(role.pay)))
         if role.pay.hours_per_week:
-            rows.add_row("Hours", t(f"{role.pay.hours_per_week:g} a week"))
-    rows.add_row("Entry routes", t(", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
+            rows.add("Hours", t(f"{role.pay.hours_per_week:g} a week"))
+    rows.add("Entry routes", t(", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
     if role.registration:
-        rows.add_row("Registration", t(role.registration))
+        rows.add("Registration", t(role.registration))
     title = Text(clean(role.title), style="bold cyan") + Text(f"  ({role.slug})", style="dim")
     return Group(title, t(role.summary), Text(), rows)
 
@@ -115,14 +114,46 @@ def section_body(text: str, items: Sequence[str]) -> RenderableType:
     return Group(*parts)
 
 
-def bullets(lines: Iterable[Text]) -> Table:
-    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for line in lines:
-        grid.add_row("•", line)
-    return grid
+class Bullets:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet.
+
+    Cheaper than a two-column Table.grid, which Rich measures cell by cell on every render.
+    """
+
+    def __init__(self, items: Iterable[Text]) -> None:
+        self.items = list(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - 2)
+        for item in self.items:
+            for i, line in enumerate(item.wrap(console, width)):
+                yield Text("• " if i == 0 else "  ") + line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((item.cell_len for item in self.items), default=0)
+        return Measurement(min(4, options.max_width), min(longest + 2, options.max_width))
+
+
+def bullets(lines: Iterable[Text]) -> Bullets:
+    return Bullets(lines)
+
+
+class Facts:
+    """Label and value rows; a long value wraps under itself, not under its label."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, Text]] = []
+
+    def add(self, label: str, value: Text) -> None:
+        self.rows.append((label, value))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = max(len(label) for label, _ in self.rows) + 2
+        width = max(1, options.max_width - indent)
+        for label, value in self.rows:
+            for i, line in enumerate(value.wrap(console, width)):
+                line.rstrip()
+                yield Text(label.ljust(indent) if i == 0 else " " * indent, style="bold" if i == 0 else "") + line
 
 
 def role_panels(role: Role, titles: dict[str, str], wanted: set[str] | None) -> list[RenderableType]:

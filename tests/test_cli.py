@@ -213,3 +213,22 @@ def test_errors_never_show_a_traceback() -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith("Error: No role '../../etc/passwd'.")
     assert "Traceback" not in proc.stderr
+
+
+def test_ctrl_c_exits_130_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careers_cli import catalogue
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(catalogue.Catalogue, "open", interrupted)
+    result = run("list")
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
+
+
+def test_list_into_head_ends_cleanly() -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m careers_cli list | head -1", shell=True, capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.count("\n") == 1 and proc.stdout.count("\t") == 4
+    assert proc.stderr == ""
