@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -226,9 +228,19 @@ def test_ctrl_c_exits_130_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
 
 
-def test_list_into_head_ends_cleanly() -> None:
+def test_list_into_head_ends_cleanly(tmp_path: Path) -> None:
+    # Enough roles that the output overflows the pipe buffer, so the reader really goes away.
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    from bench import write_roles
+
+    write_roles(tmp_path, 1500)
     proc = subprocess.run(
-        f"{sys.executable} -m careers_cli list | head -1", shell=True, capture_output=True, text=True, check=False
+        f"{sys.executable} -m careers_cli list | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CAREERS_DATA_DIR": str(tmp_path)},
     )
     assert proc.stdout.count("\n") == 1 and proc.stdout.count("\t") == 4
     assert proc.stderr == ""
