@@ -1,7 +1,8 @@
 """Finding, loading and checking the role files. Never prints.
 
 Roles are loaded lazily: `show` of one role reads that file (and the titles of the few roles it
-links to), not the whole catalogue. Commands that need every role call `roles()`.
+links to), not the whole catalogue. `index()` gives the search index and role summaries from the
+cache when no file has changed; `roles()` builds every role, reparsing only changed files.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careers_cli import schema, validate, yamlfile
-from careers_cli.errors import DataError, Problem, RoleNotFound, UsageError
+import msgspec
+
+from careers_cli import cache, schema, validate
+from careers_cli.cache import Stamp
+from careers_cli.errors import DataError, KeyPath, Problem, RoleNotFound, UsageError
+from careers_cli.index import Index
 from careers_cli.models import (
     Area,
     Band,
@@ -28,7 +33,9 @@ from careers_cli.models import (
     Step,
     Subarea,
 )
-from careers_cli.yamlfile import KeyPath, ProblemError
+
+ROLES_CACHE = f"roles-v{cache.VERSION}.msgpack"
+INDEX_CACHE = f"index-v{cache.VERSION}.msgpack"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENV_DATA_DIR = "CAREERS_DATA_DIR"
@@ -55,22 +62,65 @@ def is_slug(text: str) -> bool:
 class Catalogue:
     """Areas, pay scales and role files, with roles built on first use."""
 
-    areas: dict[str, Area]
-    scales: dict[str, PayScale]
-    files: dict[str, Path]
-    file_problems: list[Problem] = field(default_factory=list)
+    data_dir: Path
+    dirs: list[Path]
+    use_cache: bool = True
+    _scan: Scan | None = None
+    _data: DataFiles | None = None
+    _areas: dict[str, Area] = field(default_factory=dict)
+    _scales: dict[str, PayScale] = field(default_factory=dict)
     _roles: dict[str, Role] = field(default_factory=dict)
     _broken: dict[str, list[Problem]] = field(default_factory=dict)
     _aliases: dict[str, str] | None = None
+    _index: Index | None = None
+    _cached: dict[str, cache.Entry] | None = None
+    _fresh: dict[str, cache.Entry] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, role_dirs: Sequence[Path] | None = None, builtin_roles: bool = True) -> Catalogue:
+    def open(
+        cls, role_dirs: Sequence[Path] | None = None, builtin_roles: bool = True, use_cache: bool = True
+    ) -> Catalogue:
         """The built-in catalogue plus `role_dirs` (default: CAREERS_DATA_DIR); later folders win."""
         data = builtin_data_dir()
         extra = env_role_dirs() if role_dirs is None else list(role_dirs)
         dirs = [data / "roles", *extra] if builtin_roles else extra
-        files, problems = find_role_files(dirs)
-        return cls(load_areas(data / "areas.yaml"), load_scales(data / "pay"), files, problems)
+        return cls(data, dirs, use_cache)
+
+    @property
+    def files(self) -> dict[str, str]:
+        """slug -> role file, over every folder (scanned on first use)."""
+        return self.scan().files
+
+    def scan(self) -> Scan:
+        if self._scan is None:
+            self._scan = scan_role_files(self.dirs)
+        return self._scan
+
+    def _path_of(self, slug: str) -> str | None:
+        """The file of a slug without scanning every folder: `show` stays fast at any size."""
+        if self._scan is not None:
+            return self._scan.files.get(slug)
+        for folder in reversed(self.dirs):
+            path = os.path.join(folder, slug + ".yaml")
+            if os.path.isfile(path):
+                return path
+        return None
+
+    @property
+    def areas(self) -> dict[str, Area]:
+        """Every area in the site's order (read on first use: the index cache may hold them)."""
+        self._need_data()
+        return self._areas
+
+    @property
+    def scales(self) -> dict[str, PayScale]:
+        self._need_data()
+        return self._scales
+
+    def _need_data(self, data: DataFiles | None = None) -> None:
+        if self._data is None:
+            self._data = data or DataFiles.read(self.data_dir)
+            self._areas, self._scales = self._data.build()
 
     # -- single roles ---------------------------------------------------------------------
 
@@ -88,10 +138,10 @@ class Catalogue:
 
     def resolve(self, slug: str) -> str | None:
         """The current slug for a slug or former slug, or None."""
-        if slug in self.files:
-            return slug
         if not is_slug(slug):
             return None
+        if self._path_of(slug) is not None:
+            return slug
         return self.aliases().get(slug)
 
     def find(self, slug: str) -> Role | None:
@@ -99,29 +149,64 @@ class Catalogue:
         canonical = self.resolve(slug)
         return self._load(canonical) if canonical else None
 
+    def find_cached(self, slug: str) -> Role | None:
+        """Like find, but through the roles cache: for a few roles of a large, scanned catalogue
+        (search results) one cache read beats importing PyYAML and parsing each file."""
+        return self._load(slug, bulk=True) if slug in self.files else None
+
     # -- the whole catalogue -----------------------------------------------------------------
 
     def roles(self) -> list[Role]:
-        """Every valid role, in area order, then by title."""
-        loaded = (self._load(slug) for slug in self.files)
+        """Every valid role, in area order, then by title; unchanged files come from the cache."""
+        loaded = [self._load(slug, bulk=True) for slug in self.files]
+        if self.use_cache and self._fresh.keys() != self._stored().keys():
+            cache.write(ROLES_CACHE, cache.RolesFile(cache.VERSION, self._fresh))
+            self._cached = dict(self._fresh)
         roles = [r for r in loaded if r is not None]
         order = {key: i for i, key in enumerate(self.areas)}
         return sorted(roles, key=lambda r: (order[r.area.key], r.title.lower()))
+
+    def index(self) -> Index:
+        """The search index and role summaries, from the cache unless a file has changed."""
+        if self._index is not None:
+            return self._index
+        key = self._fingerprint()
+        stored = cache.read(INDEX_CACHE, _IndexCache) if self.use_cache else None
+        if stored is not None and stored.index.key == key:
+            self._need_data(stored.data)
+            self._index = stored.index
+        else:
+            problems = [cache.ProblemRecord.of(p) for p in self.load_problems()]
+            self._index = Index.build(self.roles(), key, problems)
+            if self.use_cache and self._data is not None:
+                cache.write(INDEX_CACHE, _IndexCache(self._index, self._data))
+        return self._index
 
     def aliases(self) -> dict[str, str]:
         """Former slug -> current slug, over every valid role."""
         if self._aliases is None:
             self._aliases = {}
-            for role in self.roles():
-                for old in role.former_slugs:
+            for doc in self.index().docs:
+                for old in doc.former_slugs:
                     if old not in self.files:
-                        self._aliases.setdefault(old, role.slug)
+                        self._aliases.setdefault(old, doc.slug)
         return self._aliases
+
+    def _fingerprint(self) -> str:
+        """A key for the role files and data files as they are now."""
+        data_files = [self.data_dir / "areas.yaml", *sorted((self.data_dir / "pay").glob("*.yaml"))]
+        scan = self.scan()
+        stamps = [(str(p), _stamp(p)) for p in data_files] + sorted((p, scan.stamps[s]) for s, p in scan.files.items())
+        return cache.fingerprint(stamps)
 
     def load_problems(self) -> list[Problem]:
         """Problems that kept role files out of `roles()` (bad names, invalid files)."""
         self.roles()
-        return [*self.file_problems, *(p for ps in self._broken.values() for p in ps)]
+        return [*self.scan().problems, *(p for ps in self._broken.values() for p in ps)]
+
+    def skipped(self) -> list[Problem]:
+        """Like load_problems, but from the index when it is fresh (no file is reparsed)."""
+        return [p.problem() for p in self.index().problems]
 
     def problems(self, only: Iterable[Path] | None = None) -> list[Problem]:
         """Every problem in every role file, including links that name no role."""
@@ -141,18 +226,49 @@ class Catalogue:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _load(self, slug: str) -> Role | None:
+    def _load(self, slug: str, bulk: bool = False) -> Role | None:
+        """A role, or None when its file is invalid (the problems go to _broken).
+
+        In bulk, unchanged files come from the roles cache; a single role is read from its file,
+        which is cheaper than reading the whole cache.
+        """
         if slug in self._roles:
             return self._roles[slug]
         if slug in self._broken:
             return None
+        file = self._path_of(slug)
+        if file is None:
+            return None
+        path = Path(file)
         try:
-            role = load_role(self.files[slug], slug, self.areas, self.scales)
+            content = self._content(file, self.scan().stamps[slug]) if bulk and self.use_cache else read_role_file(path)
+            role = build_role(content, path, slug, self.areas, self.scales)
         except DataError as e:
             self._broken[slug] = list(e.problems)
             return None
         self._roles[slug] = role
         return role
+
+    def _stored(self) -> dict[str, cache.Entry]:
+        """The roles cache as it was on disk (read once)."""
+        if self._cached is None:
+            stored = cache.read(ROLES_CACHE, cache.RolesFile)
+            self._cached = stored.entries if stored and stored.version == cache.VERSION else {}
+        return self._cached
+
+    def _content(self, file: str, stamp: Stamp) -> schema.RoleFile:
+        """The shape-checked file, from the cache when its size and time have not changed."""
+        entry = self._stored().get(file)
+        if entry is None or (entry.size, entry.mtime_ns) != stamp:
+            try:
+                content = read_role_file(Path(file))
+                entry = cache.Entry(*stamp, msgspec.Raw(msgspec.msgpack.encode(content)), [])
+            except DataError as e:
+                entry = cache.Entry(*stamp, msgspec.Raw(b"\xc0"), [cache.ProblemRecord.of(p) for p in e.problems])
+        self._fresh[file] = entry
+        if entry.problems:
+            raise DataError([p.problem() for p in entry.problems])
+        return msgspec.msgpack.decode(entry.content, type=schema.RoleFile)
 
     def _no_role(self, slug: str) -> str:
         close = _close_slugs(slug, self.files)
@@ -204,59 +320,115 @@ def _close_slugs(slug: str, slugs: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(slug, list(slugs), n=3, cutoff=0.75)
 
 
-def find_role_files(dirs: Sequence[Path]) -> tuple[dict[str, Path], list[Problem]]:
-    """slug -> file over the folders in order (a later folder replaces an earlier slug)."""
-    files: dict[str, Path] = {}
-    problems = []
+@dataclass
+class Scan:
+    """The role files found in the folders, with each file's size and time."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan_role_files(dirs: Sequence[Path]) -> Scan:
+    """slug -> file over the folders in order (a later folder replaces an earlier slug).
+
+    Paths stay strings here: at 10,000 files, building Path objects costs more than the stats.
+    """
+    scan = Scan()
     for folder in dirs:
-        if not folder.is_dir():
-            problems.append(Problem(folder, "not a folder of role files; check the path"))
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if e.name.endswith(".yaml")), key=lambda e: e.name)
+        except OSError as e:
+            scan.problems.append(Problem(folder, _folder_problem(e)))
             continue
-        for path in sorted(folder.glob("*.yaml")):
-            if is_slug(path.stem):
-                files[path.stem] = path
-            else:
-                problems.append(Problem(path, _BAD_NAME))
-    return files, problems
+        for entry in entries:
+            slug = entry.name[:-5]
+            try:
+                info = entry.stat()  # follows a link; a loop or a dangling link raises
+            except OSError as e:
+                scan.problems.append(Problem(Path(entry.path), f"cannot read file ({e.strerror})"))
+                continue
+            if not is_slug(slug):
+                scan.problems.append(Problem(Path(entry.path), _BAD_NAME))
+            elif entry.is_file():
+                scan.files[slug] = entry.path
+                scan.stamps[slug] = (info.st_size, info.st_mtime_ns)
+    return scan
 
 
-def load_areas(path: Path) -> dict[str, Area]:
+def _folder_problem(e: OSError) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "no such folder; check the path"
+    if isinstance(e, NotADirectoryError):
+        return "not a folder; give a folder of role files"
+    return f"cannot read the folder ({e.strerror}); check its permissions"
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
+
+
+class DataFiles(msgspec.Struct, frozen=True):
+    """areas.yaml and the pay scales, checked; kept in the index cache beside the index."""
+
+    areas: schema.AreasFile
+    scales: dict[str, schema.PayScaleFile]
+
+    @classmethod
+    def read(cls, data: Path) -> DataFiles:
+        areas = _read_checked(data / "areas.yaml", schema.AreasFile, wrap="areas")
+        scales = {p.stem: _read_checked(p, schema.PayScaleFile) for p in sorted((data / "pay").glob("*.yaml"))}
+        return cls(areas, scales)
+
+    def build(self) -> tuple[dict[str, Area], dict[str, PayScale]]:
+        areas = {
+            key: Area(key, a.name, a.url, tuple(Subarea(k, v) for k, v in a.subareas.items()))
+            for key, a in self.areas.areas.items()
+        }
+        return areas, {key: _scale(key, f) for key, f in self.scales.items()}
+
+
+class _IndexCache(msgspec.Struct, frozen=True):
+    index: Index
+    data: DataFiles
+
+
+def _scale(key: str, f: schema.PayScaleFile) -> PayScale:
+    bands = tuple(Band(k, b.label or f"Band {k}", b.min, b.max) for k, b in f.bands.items())
+    return PayScale(key, f.name, f.region, f.year, f.applies_from, Source(f.source.url, f.source.checked), bands)
+
+
+def _read_checked(path: Path, shape: type[validate.T], wrap: str = "") -> validate.T:
     data = _read(path)
-    parsed, problems = validate.check({"areas": data}, schema.AreasFile)
+    parsed, problems = validate.check({wrap: data} if wrap else data, shape)
     if parsed is None:
-        raise DataError([_problem_at(path, keys[1:], msg, data) for keys, msg in problems])
-    return {
-        key: Area(key, a.name, a.url, tuple(Subarea(k, v) for k, v in a.subareas.items()))
-        for key, a in parsed.areas.items()
-    }
+        raise DataError([_problem_at(path, keys[1:] if wrap else keys, msg) for keys, msg in problems])
+    return parsed
 
 
-def load_scales(folder: Path) -> dict[str, PayScale]:
-    scales = {}
-    for path in sorted(folder.glob("*.yaml")):
-        data = _read(path)
-        parsed, problems = validate.check(data, schema.PayScaleFile)
-        if parsed is None:
-            raise DataError([_problem_at(path, keys, msg, data) for keys, msg in problems])
-        bands = tuple(Band(k, b.label or f"Band {k}", b.min, b.max) for k, b in parsed.bands.items())
-        source = Source(parsed.source.url, parsed.source.checked)
-        scales[path.stem] = PayScale(
-            path.stem, parsed.name, parsed.region, parsed.year, parsed.applies_from, source, bands
-        )
-    return scales
-
-
-def load_role(path: Path, slug: str, areas: dict[str, Area], scales: dict[str, PayScale]) -> Role:
-    """One role file as a Role; DataError listing every problem in the file."""
+def read_role_file(path: Path) -> schema.RoleFile:
+    """One role file, shape-checked; DataError listing every problem of shape in the file."""
     text = _read_text(path)
     data = _parse(path, text)
     parsed, shape_problems = validate.check(data, schema.RoleFile)
     if parsed is None:
         raise DataError([_problem_at(path, keys, msg, text=text) for keys, msg in shape_problems])
+    return parsed
+
+
+def build_role(
+    content: schema.RoleFile, path: Path, slug: str, areas: dict[str, Area], scales: dict[str, PayScale]
+) -> Role:
+    """The Role for checked content; DataError for areas, bands or links that do not fit."""
     builder = _RoleBuilder(path, slug, areas, scales)
-    role = builder.build(parsed)
+    role = builder.build(content)
     if builder.problems:
-        raise DataError([_problem_at(path, keys, msg, text=text) for keys, msg in builder.problems])
+        raise DataError([_problem_at(path, keys, msg) for keys, msg in builder.problems])
     return role
 
 
@@ -389,17 +561,24 @@ def _links(role: Role) -> Iterator[tuple[KeyPath, str]]:
         yield ["related", i], slug
 
 
+# yamlfile (and so PyYAML) is imported on first use: a run served by the cache never needs it.
+
+
 def _read_text(path: Path) -> str:
+    from careers_cli import yamlfile
+
     try:
         return yamlfile.read_text(path)
-    except ProblemError as e:
+    except yamlfile.ProblemError as e:
         raise DataError([e.problem]) from None
 
 
 def _parse(path: Path, text: str) -> Any:
+    from careers_cli import yamlfile
+
     try:
         return yamlfile.parse(path, text)
-    except ProblemError as e:
+    except yamlfile.ProblemError as e:
         raise DataError([e.problem]) from None
 
 
@@ -409,10 +588,12 @@ def _read(path: Path) -> Any:
 
 def _problem_at(path: Path, keys: KeyPath, message: str, data: Any = None, text: str | None = None) -> Problem:
     """A Problem with the line and column of `keys` in the file, when the file still parses."""
+    from careers_cli import yamlfile
+
     if text is None:
         try:
             text = yamlfile.read_text(path)
-        except ProblemError:
+        except yamlfile.ProblemError:
             text = ""
     where = yamlfile.locate(text, keys, at_key=message.startswith("unknown key")) if text else None
     line, col = where if where else (None, None)

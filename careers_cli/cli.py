@@ -112,17 +112,17 @@ def search(
     Matches titles, other names, the summary and section text, forgiving typos; a title match
     outranks a passing mention.
     """
-    from careers_cli.search import Index
-    from careers_cli.search import search as run_search
+    from careers_cli import search as finder
 
     catalogue = Catalogue.open()
+    index = catalogue.index()
     area_key = catalogue.area_key(area) if area else None
-    hits = run_search(Index.build(catalogue.roles()), query, limit, area_key)
+    hits = finder.hits(finder.rank(index, query, limit, area_key), catalogue.find_cached)
     _warn_skipped(catalogue)
     if json_out:
         render.print_json([jsonout.hit(h) for h in hits])
     elif hits:
-        render.search_table(hits)
+        render.search_table(hits, catalogue.areas)
     else:
         render.warn(f"No roles match '{query}'. Try fewer or different words, or `careers list`.")
 
@@ -153,8 +153,12 @@ def list_roles(area: str = AREA, json_out: bool = JSON) -> None:
     When piped, prints one role a line: slug, title, area, subarea and bands, separated by tabs.
     """
     catalogue = Catalogue.open()
+    docs = catalogue.index().docs
     area_key = catalogue.area_key(area) if area else None
-    roles = [r for r in catalogue.roles() if area_key is None or r.area.key == area_key]
+    order = {key: i for i, key in enumerate(catalogue.areas)}
+    roles = sorted(
+        (d for d in docs if area_key is None or d.area == area_key), key=lambda d: (order[d.area], d.title.lower())
+    )
     _warn_skipped(catalogue)
     if json_out:
         render.print_json([jsonout.listed(r) for r in roles])
@@ -166,9 +170,9 @@ def list_roles(area: str = AREA, json_out: bool = JSON) -> None:
 def areas(json_out: bool = JSON) -> None:
     """List the areas of NHS careers and their roles count."""
     catalogue = Catalogue.open()
-    roles = catalogue.roles()
-    counts = Counter(r.area.key for r in roles)
-    per_subarea = Counter((r.area.key, r.subarea.key) for r in roles if r.subarea)
+    docs = catalogue.index().docs
+    counts = Counter(d.area for d in docs)
+    per_subarea = Counter((d.area, d.subarea) for d in docs if d.subarea)
     rows = [
         (a, counts[a.key], {s.key: per_subarea[a.key, s.key] for s in a.subareas}) for a in catalogue.areas.values()
     ]
@@ -189,7 +193,7 @@ def validate(
     """
     files = _expand(paths or [])
     dirs = sorted({p.parent for p in files} | {p for p in (paths or []) if p.is_dir()})
-    catalogue = Catalogue.open(role_dirs=dirs if paths else None)
+    catalogue = Catalogue.open(role_dirs=dirs if paths else None, use_cache=False)
     found = catalogue.problems(only=files if paths else None)
     if json_out:
         render.print_json([jsonout.problem(p) for p in found])
@@ -215,7 +219,7 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 
 def _warn_skipped(catalogue: Catalogue) -> None:
-    broken = catalogue.load_problems()
+    broken = catalogue.skipped()
     if broken:
         render.warn(f"{broken[0]} (role skipped; run `careers validate` for all {len(broken)} problems)")
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+KeyPath = Sequence[str | int]  # where in a file: ["pay", "bands", 0] is pay.bands[0]
+
 
 @dataclass(frozen=True)
 class Problem:

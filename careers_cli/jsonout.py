@@ -8,6 +8,7 @@ from careers_cli.errors import Problem
 from careers_cli.models import Area, Pay, Role, Step
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from careers_cli.index import Summary
     from careers_cli.progression import Node
     from careers_cli.search import Hit
 
@@ -58,22 +59,16 @@ def hit(h: Hit) -> dict[str, Any]:
         "slug": h.role.slug,
         "title": h.role.title,
         "score": h.score,
-        "area": h.role.area.key,
-        "bands": list(h.role.band_keys),
+        "area": h.role.area,
+        "bands": list(h.role.bands),
         "matched_field": h.field,
         "matched_words": list(h.terms),
         "snippet": h.snippet,
     }
 
 
-def listed(r: Role) -> dict[str, Any]:
-    return {
-        "slug": r.slug,
-        "title": r.title,
-        "area": r.area.key,
-        "subarea": r.subarea.key if r.subarea else None,
-        "bands": list(r.band_keys),
-    }
+def listed(r: Summary) -> dict[str, Any]:
+    return {"slug": r.slug, "title": r.title, "area": r.area, "subarea": r.subarea, "bands": list(r.bands)}
 
 
 def area(a: Area, count: int, per_subarea: dict[str, int]) -> dict[str, Any]:

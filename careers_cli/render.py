@@ -26,6 +26,7 @@ from careers_cli.models import Area, Pay, Role
 from careers_cli.schema import ENTRY_ROUTE_LABELS
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from careers_cli.index import Summary
     from careers_cli.progression import Node
     from careers_cli.search import Hit
 
@@ -199,24 +200,27 @@ def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None) -> No
 # -- search, list, areas ------------------------------------------------------------------
 
 
-def bands_text(role: Role) -> str:
-    return ", ".join(role.band_keys) or "–"
+def bands_text(keys: Sequence[str]) -> str:
+    return ", ".join(keys) or "–"
 
 
-def bands_label(role: Role) -> str:
-    """'band 2' or 'bands 3, 4, 5'."""
-    keys = role.band_keys
-    return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}"
+def bands_label(keys: Sequence[str]) -> str:
+    """'band 2', 'bands 3, 4, 5' or 'no band given'."""
+    return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}" if keys else "no band given"
+
+
+def area_name(areas: dict[str, Area], key: str) -> str:
+    return areas[key].name if key in areas else key
 
 
 WIDE = 100  # below this many columns, results are stacked rather than tabled
 
 
-def search_table(hits: Sequence[Hit]) -> None:
+def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
     """A table on wide terminals; stacked entries on narrow ones, so nothing is cut."""
     out = stdout_console()
     if out.width >= WIDE:
-        out.print(_hits_table(hits))
+        out.print(_hits_table(hits, areas))
         return
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", style="dim", no_wrap=True)
@@ -225,12 +229,12 @@ def search_table(hits: Sequence[Hit]) -> None:
         title, snippet = _highlighted(hit)
         head = title + Text(f" ({hit.role.slug})", style="dim")
         head.overflow = "fold"
-        facts = f"{hit.role.area.name} · {bands_label(hit.role) if hit.role.band_keys else 'no band given'}"
+        facts = f"{area_name(areas, hit.role.area)} · {bands_label(hit.role.bands)}"
         grid.add_row(f"{rank}.", Group(head, Text(facts, style="green"), _why(hit, snippet)))
     out.print(grid)
 
 
-def _hits_table(hits: Sequence[Hit]) -> Table:
+def _hits_table(hits: Sequence[Hit], areas: dict[str, Area]) -> Table:
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Role", ratio=3)
@@ -240,7 +244,8 @@ def _hits_table(hits: Sequence[Hit]) -> Table:
     for rank, hit in enumerate(hits, 1):
         title, snippet = _highlighted(hit)
         role = title + Text("\n") + t(hit.role.slug, "dim")
-        table.add_row(str(rank), role, t(hit.role.area.name), bands_text(hit.role), _why(hit, snippet))
+        area = t(area_name(areas, hit.role.area))
+        table.add_row(str(rank), role, area, bands_text(hit.role.bands), _why(hit, snippet))
     return table
 
 
@@ -255,32 +260,33 @@ def _why(hit: Hit, snippet: Text) -> Text:
     return Text(f"{hit.field}: ", style="dim italic") + snippet
 
 
-def role_list(roles: Sequence[Role], areas: Iterable[Area], grouped: bool) -> None:
+def role_list(roles: Sequence[Summary], areas: Iterable[Area], grouped: bool) -> None:
     """Grouped by area and subarea on a terminal; one tab-separated role a line in a pipe."""
     out = stdout_console()
     if not grouped:
         for r in roles:
-            sub = r.subarea.key if r.subarea else ""
-            fields = (r.slug, r.title, r.area.key, sub, ",".join(r.band_keys))
+            fields = (r.slug, r.title, r.area, r.subarea or "", ",".join(r.bands))
             sys.stdout.write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
         return
     for area in areas:
-        members = [r for r in roles if r.area.key == area.key]
+        members = [r for r in roles if r.area == area.key]
         if not members:
             continue
         tree = Tree(Text(area.name, style="bold cyan"))
+        known = {sub.key for sub in area.subareas}
         for group in (*area.subareas, None):
-            inside = [r for r in members if r.subarea == group]
+            key = group.key if group else None
+            inside = [r for r in members if r.subarea == key or (group is None and r.subarea not in known)]
             branch = tree.add(Text(group.name, style="bold")) if group and inside else tree
             for r in inside:
                 branch.add(_role_label(r))
         out.print(tree)
 
 
-def _role_label(role: Role) -> Text:
+def _role_label(role: Summary) -> Text:
     label = t(role.title) + Text(f"  {role.slug}", style="dim")
-    if role.band_keys:
-        label += Text(f"  {bands_label(role)}", style="green")
+    if role.bands:
+        label += Text(f"  {bands_label(role.bands)}", style="green")
     return label
 
 
@@ -318,7 +324,7 @@ def _node_label(node: Node) -> Text:
     if node.slug:
         label += Text(f" ({node.slug})", style="dim")
     if node.role and node.role.band_keys:
-        label += Text(f"  {bands_label(node.role)}", style="green")
+        label += Text(f"  {bands_label(node.role.band_keys)}", style="green")
     details = [KIND_LABELS[node.kind]] if node.kind else []
     details += [node.note] if node.note else []
     if details:

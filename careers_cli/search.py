@@ -1,127 +1,119 @@
 """Fuzzy, typo-tolerant ranking of roles. Pure functions; never prints.
 
-Each role is split into weighted fields (title, alternative titles, summary, section text). A
-query word matches index words exactly, as a prefix, or within a small edit distance; each
-query word takes its best weighted match in the role, so the words of a query may hit
+Each role is split into weighted fields (title, alternative titles, slug, summary, area, section
+text). A query word matches index words exactly, as a prefix, or within a small edit distance;
+each query word takes its best weighted match in the role, so the words of a query may hit
 different fields. A whole-title comparison lets a title match outrank a passing mention.
+
+The Index (index.py) is plain data, so that catalogue.py can keep it in the cache.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
+from careers_cli.index import FIELDS, STOPWORDS, WEIGHTS, Index, Summary, fields_of, stem, words
 from careers_cli.models import Role
 
 if TYPE_CHECKING:
     from careers_cli.catalogue import Catalogue
 
-WEIGHTS = {"title": 1.0, "alternative title": 0.95, "slug": 0.9, "summary": 0.6, "area": 0.7, "section": 0.45}
-# A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
-_SUFFIXES = ("ists", "ist", "ing", "ers", "er", "ies", "es", "s", "e", "y")
 MIN_SCORE = 40.0
-STOPWORDS = frozenset("a an and as at be by for from how i in into is it me my of on or the to what with".split())
-_WORD = re.compile(r"[a-z0-9]+")
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words of a text; '&' is kept as 'and' so "A&E" stays one idea."""
-    return _WORD.findall(text.lower().replace("&", ""))
+@dataclass(frozen=True)
+class Ranked:
+    """A role's place in the results, before its snippet is made."""
 
-
-def stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    doc: Summary
+    score: float
+    field: str
+    terms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Hit:
-    role: Role
+    role: Summary
     score: float
     field: str
     snippet: str
     terms: tuple[str, ...]
 
 
-@dataclass
-class _Doc:
-    role: Role
-    titles: list[str]
-    texts: dict[str, list[str]] = field(default_factory=dict)
-
-
-@dataclass
-class Index:
-    """Words -> where they occur, with the best field weight per role."""
-
-    docs: list[_Doc]
-    postings: dict[str, dict[int, tuple[float, str]]]
-    vocabulary: list[str]
-    surface: dict[str, set[str]]
-
-    @classmethod
-    def build(cls, roles: Iterable[Role]) -> Index:
-        docs: list[_Doc] = []
-        postings: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
-        surface: dict[str, set[str]] = defaultdict(set)
-        for i, role in enumerate(roles):
-            doc = _document(role)
-            docs.append(doc)
-            for name, texts in doc.texts.items():
-                weight = WEIGHTS[name]
-                for word in {w for t in texts for w in words(t)}:
-                    key = stem(word)
-                    surface[key].add(word)
-                    if postings[key].get(i, (0.0, ""))[0] < weight:
-                        postings[key][i] = (weight, name)
-        return cls(docs, dict(postings), sorted(postings), dict(surface))
-
-
-def _document(role: Role) -> _Doc:
-    sections = [s.text for s in role.sections] + [item for s in role.sections for item in s.items]
-    texts = {
-        "title": [role.title],
-        "alternative title": list(role.alternative_titles),
-        "slug": [role.slug.replace("-", " ")],
-        "summary": [role.summary],
-        "area": [role.area.name] + ([role.subarea.name] if role.subarea else []),
-        "section": sections,
-    }
-    return _Doc(role, [role.title, *role.alternative_titles], texts)
-
-
-def search(index: Index, query: str, limit: int = 10, area: str | None = None) -> list[Hit]:
+def rank(index: Index, query: str, limit: int = 10, area: str | None = None) -> list[Ranked]:
     """Roles ranked best first (ties by title); an empty or unmatched query gives []."""
     terms = [stem(w) for w in words(query) if w not in STOPWORDS] or [stem(w) for w in words(query)]
+    lowered = query.strip().lower()
     if not terms:
         return []
-    matches = [_similar_words(index, t) for t in terms]
-    scores: dict[int, list[tuple[float, str, str]]] = defaultdict(lambda: [(0.0, "", "")] * len(terms))
-    for qi, similar in enumerate(matches):
-        for word, sim in similar.items():
-            for doc_id, (weight, name) in index.postings[word].items():
-                if area is not None and index.docs[doc_id].role.area.key != area:
-                    continue
-                value = sim * weight
-                if value > scores[doc_id][qi][0]:
-                    scores[doc_id][qi] = (value, name, word)
-    hits = [_hit(index, index.docs[i], query, best) for i, best in scores.items()]
-    hits = [h for h in hits if h.score >= MIN_SCORE]
-    hits.sort(key=lambda h: (-h.score, h.role.title.lower()))
-    return hits[:limit]
+    per_term = [_best_per_doc(index, term) for term in terms]
+    candidates: set[int] = set().union(*per_term)
+    if area is not None:
+        candidates = {d for d in candidates if index.docs[d].area == area}
+    if not candidates:
+        return []
+    n = len(terms)
+    nothing = (0.0, -1, "")
+    word = {d: sum(best.get(d, nothing)[0] for best in per_term) / n for d in candidates}
+    # A whole-title comparison only counts when it is close: below that it is letter noise.
+    whole = _title_scores(index, lowered, candidates, fuzz.token_set_ratio, cutoff=75)
+    score = {d: max(w, whole.get(d, 0.0) * 0.97) for d, w in word.items()}
+    # Closeness to a title (at most 3 points) and an exact title (5) can only reorder roles
+    # already within 8 points of the last place shown, so only those are compared.
+    floor = max(sorted(score.values(), reverse=True)[min(limit, len(score)) - 1] - 8, MIN_SCORE - 8)
+    contenders = {d for d, v in score.items() if v >= floor}
+    close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
+    for d in contenders:
+        exact = close.get(d, 0.0) == 100 or query.strip() == index.docs[d].slug
+        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0)
+    kept = [d for d in contenders if score[d] >= MIN_SCORE]
+    kept.sort(key=lambda d: (-score[d], index.docs[d].title.lower()))
+    return [_ranked(index, d, round(score[d], 1), [best.get(d, nothing) for best in per_term]) for d in kept[:limit]]
+
+
+Match = tuple[float, int, str]  # weighted similarity, field number, index word
+
+
+def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
+    """For one query word, each matching document's best (similarity x field weight)."""
+    pieces = [
+        (sim * WEIGHTS[f], f, word)
+        for word, sim in _similar_words(index, term).items()
+        for f in range(len(FIELDS))
+        if f"{f}{word}" in index.postings
+    ]
+    best: dict[int, Match] = {}
+    # Lowest first, so a better match of the same document overwrites a worse one. dict.update
+    # over whole postings keeps this loop out of Python at 10,000 roles.
+    for piece in sorted(pieces):
+        best.update(dict.fromkeys(index.documents(piece[1], piece[2]), piece))
+    return best
+
+
+def _title_scores(index: Index, lowered: str, docs: set[int], scorer: Any, cutoff: float) -> dict[int, float]:
+    """Best score of each document's titles against the whole query (only scores >= cutoff)."""
+    if len(docs) * 4 < len(index.docs):
+        positions = [i for i, owner in enumerate(index.title_owner) if owner in docs]
+        titles = [index.titles[i] for i in positions]
+    else:
+        positions, titles = list(range(len(index.titles))), index.titles
+    best: dict[int, float] = {}
+    for _, value, i in process.extract(lowered, titles, scorer=scorer, limit=None, score_cutoff=cutoff):
+        owner = index.title_owner[positions[i]]
+        if owner in docs and value > best.get(owner, -1.0):
+            best[owner] = value
+    return best
 
 
 def _similar_words(index: Index, term: str) -> dict[str, float]:
     """Index words close to a query word, with a similarity from 0 to 100."""
     found: dict[str, float] = {}
-    if term in index.postings:
+    if term in index.surface:
         found[term] = 100.0
     if len(term) >= 3:
         for word in _prefixed(index.vocabulary, term):
@@ -134,44 +126,43 @@ def _similar_words(index: Index, term: str) -> dict[str, float]:
     return found
 
 
-def _prefixed(vocabulary: Sequence[str], prefix: str) -> Iterable[str]:
-    from bisect import bisect_left
-
+def _prefixed(vocabulary: list[str], prefix: str) -> Iterator[str]:
     i = bisect_left(vocabulary, prefix)
     while i < len(vocabulary) and vocabulary[i].startswith(prefix):
         yield vocabulary[i]
         i += 1
 
 
-def _hit(index: Index, doc: _Doc, query: str, best: list[tuple[float, str, str]]) -> Hit:
-    word_score = sum(v for v, _, _ in best) / len(best)
-    title_score = max(fuzz.token_set_ratio(query.lower(), t.lower()) for t in doc.titles)
-    exact = any(query.strip().lower() == t.lower() for t in doc.titles) or query.strip() == doc.role.slug
-    # Among equal matches, the title closest to the whole query wins ("records" -> the
-    # shortest title that holds it), worth at most 3 points.
-    closeness = max(fuzz.ratio(query.lower(), t.lower()) for t in doc.titles) * 0.03
-    # A whole-title comparison only counts when it is close: below that it is letter noise.
-    title_part = title_score * 0.97 if title_score >= 75 else 0.0
-    score = max(word_score, title_part) + closeness + (5.0 if exact else 0.0)
+def _ranked(index: Index, doc_id: int, score: float, best: list[Match]) -> Ranked:
     top = max(best, key=lambda b: b[0])
-    found = tuple(dict.fromkeys(w for _, _, key in best if key for w in sorted(index.surface[key])))
-    return Hit(doc.role, round(score, 1), top[1], _snippet(doc, top[1], found), found)
+    found = tuple(dict.fromkeys(w for _, f, key in best if f >= 0 for w in index.surface[key]))
+    return Ranked(index.docs[doc_id], score, FIELDS[top[1]] if top[1] >= 0 else "title", found)
 
 
-def _snippet(doc: _Doc, name: str, terms: tuple[str, ...], width: int = 70) -> str:
-    """The sentence of the best field that holds a matched word, cut to about `width`."""
-    if name in ("title", "slug", ""):
-        return doc.role.title
-    if name == "alternative title":
-        also = [a for a in doc.role.alternative_titles if any(term in words(a) for term in terms)]
-        return ", ".join(also) or ", ".join(doc.role.alternative_titles)
-    for text in doc.texts[name]:
+def hits(ranked: Iterable[Ranked], role_of: Callable[[str], Role | None]) -> list[Hit]:
+    """Results with a snippet of where they matched; only these roles' files are read."""
+    return [Hit(r.doc, r.score, r.field, _snippet(r, role_of(r.doc.slug)), r.terms) for r in ranked]
+
+
+def search(index: Index, query: str, role_of: Callable[[str], Role | None], **options: object) -> list[Hit]:
+    return hits(rank(index, query, **options), role_of)  # type: ignore[arg-type]
+
+
+def _snippet(r: Ranked, role: Role | None, width: int = 70) -> str:
+    """The title, the matching other titles, or a window of the text that matched."""
+    if r.field == "alternative title":
+        also = [a for a in r.doc.alternative_titles if any(term in words(a) for term in r.terms)]
+        return ", ".join(also) or ", ".join(r.doc.alternative_titles)
+    if role is None or r.field not in ("summary", "area", "section"):
+        return r.doc.title
+    texts = fields_of(role)[FIELDS.index(r.field)]
+    for text in texts:
         lowered = text.lower()
-        for term in terms:
+        for term in r.terms:
             at = lowered.find(term)
             if at >= 0:
                 return _window(text, at, width)
-    return doc.role.summary[:width]
+    return role.summary[:width]
 
 
 def _window(text: str, at: int, width: int) -> str:
@@ -188,9 +179,8 @@ def _window(text: str, at: int, width: int) -> str:
 
 def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
     """Closest role slugs for a slug that names no role: 'Did you mean ...?'."""
-    index = Index.build(catalogue.roles())
-    by_text = [h.role.slug for h in search(index, slug.replace("-", " "), limit=limit) if h.score >= 60]
-    by_slug = [
-        s for s, score, _ in process.extract(slug, list(catalogue.files), scorer=fuzz.ratio, limit=limit) if score >= 60
-    ]
+    index = catalogue.index()
+    by_text = [r.doc.slug for r in rank(index, slug.replace("-", " "), limit=limit) if r.score >= 60]
+    slugs = [d.slug for d in index.docs]
+    by_slug = [s for s, score, _ in process.extract(slug, slugs, scorer=fuzz.ratio, limit=limit) if score >= 60]
     return list(dict.fromkeys(by_slug + by_text))[:limit]

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from careers_cli.errors import KeyPath
 from careers_cli.schema import EntryRoute, StepKind
-from careers_cli.yamlfile import KeyPath
 
 T = TypeVar("T", bound=msgspec.Struct)
 

@@ -5,13 +5,13 @@ Never prints. Every failure is a Problem that names the file, and the line where
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from careers_cli.errors import Problem
+from careers_cli.errors import KeyPath, Problem
 
 # Role files are a few KiB; refusing big files up front keeps a hostile file from costing memory.
 MAX_FILE_BYTES = 256 * 1024
@@ -20,8 +20,6 @@ try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
-
-KeyPath = Sequence[str | int]
 
 
 class _Refused(yaml.MarkedYAMLError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ os.environ.update(
 )
 for name in ("CAREERS_DATA_DIR", "FORCE_COLOR", "PAGER"):
     os.environ.pop(name, None)
+# Module-level catalogues are opened before any fixture runs: keep their cache out of $HOME too.
+os.environ["CAREERS_CACHE_DIR"] = tempfile.mkdtemp(prefix="careers-test-cache-")
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -40,4 +43,5 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 def _no_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Tests never see or touch the real user's files."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("CAREERS_CACHE_DIR", str(tmp_path / "cache"))

@@ -98,7 +98,7 @@ def test_not_found_suggests_close_slugs() -> None:
 
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     catalogue = Catalogue.open(role_dirs=[tmp_path / "nowhere"])
-    assert [p.message for p in catalogue.problems()] == ["not a folder of role files; check the path"]
+    assert [p.message for p in catalogue.problems()] == ["no such folder; check the path"]
 
 
 def test_later_folder_replaces_a_slug(tmp_path: Path) -> None:

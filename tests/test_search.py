@@ -5,14 +5,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.search import Index, search, stem, words
+from careers_cli.index import Index, stem, words
+from careers_cli.search import hits, rank
 
 CATALOGUE = Catalogue.open(role_dirs=[])
 INDEX = Index.build(CATALOGUE.roles())
 
 
 def top(query: str, **kwargs: object) -> list[str]:
-    return [h.role.slug for h in search(INDEX, query, **kwargs)]  # type: ignore[arg-type]
+    return [r.doc.slug for r in rank(INDEX, query, **kwargs)]  # type: ignore[arg-type]
+
+
+def search(query: str, limit: int = 10) -> list:  # type: ignore[type-arg]
+    return hits(rank(INDEX, query, limit), CATALOGUE.find)
 
 
 @pytest.mark.parametrize(
@@ -38,10 +43,10 @@ def test_the_role_people_mean_ranks_first(query: str, first: str) -> None:
 
 
 def test_title_match_outranks_a_passing_mention() -> None:
-    hits = search(INDEX, "records")
-    assert [h.field for h in hits[:2]] == ["title", "title"]
-    assert all(h.field == "section" for h in hits[2:])
-    assert hits[0].score > hits[-1].score + 40
+    found = search("records")
+    assert [h.field for h in found[:2]] == ["title", "title"]
+    assert all(h.field == "section" for h in found[2:])
+    assert found[0].score > found[-1].score + 40
 
 
 def test_every_role_is_found_first_by_its_title_and_slug() -> None:
@@ -59,7 +64,7 @@ def test_area_filter_and_limit() -> None:
 
 
 def test_hits_carry_a_snippet_and_the_matched_words() -> None:
-    hit = search(INDEX, "records")[2]
+    hit = search("records")[2]
     assert "records" in hit.snippet.lower()
     assert "records" in hit.terms
 
@@ -78,9 +83,9 @@ def test_stem_joins_word_forms() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60), st.integers(min_value=1, max_value=20))
 def test_search_never_raises_and_is_sorted(query: str, limit: int) -> None:
-    hits = search(INDEX, query, limit=limit)
-    assert len(hits) <= limit
-    scores = [h.score for h in hits]
+    found = rank(INDEX, query, limit=limit)
+    assert len(found) <= limit
+    scores = [r.score for r in found]
     assert scores == sorted(scores, reverse=True)
 
 

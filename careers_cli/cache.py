@@ -1,0 +1,108 @@
+"""Compiled caches in the user cache folder, so a run does not reparse every YAML file.
+
+Two files, both msgpack: `roles-v1.msgpack` keeps each checked role file (keyed by its path,
+size and modification time) and `index-v1.msgpack` keeps the search index and the role summaries
+built from a given set of files. Anything wrong with a cache (missing, corrupt, truncated, stale,
+another version, an unwritable folder) just means it is rebuilt or not used: a cache can cost
+time, never correctness. Writes go to a temporary file that is renamed over the old one, so two
+processes writing at once leave one whole file, never a mix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+import msgspec
+
+from careers_cli.errors import Problem
+
+ENV_CACHE_DIR = "CAREERS_CACHE_DIR"
+VERSION = 1
+T = TypeVar("T")
+
+Stamp = tuple[int, int]  # size in bytes, modification time in ns
+
+
+class ProblemRecord(msgspec.Struct, array_like=True, frozen=True):
+    path: str
+    message: str
+    line: int | None
+    column: int | None
+    key: str
+
+    @classmethod
+    def of(cls, p: Problem) -> ProblemRecord:
+        return cls(str(p.path), p.message, p.line, p.column, p.key)
+
+    def problem(self) -> Problem:
+        return Problem(Path(self.path), self.message, self.line, self.column, self.key)
+
+
+class Entry(msgspec.Struct, array_like=True, frozen=True):
+    """One role file as it was when checked: its shape-checked content, or its problems."""
+
+    size: int
+    mtime_ns: int
+    content: msgspec.Raw
+    problems: list[ProblemRecord]
+
+
+class RolesFile(msgspec.Struct, frozen=True):
+    version: int
+    entries: dict[str, Entry]
+
+
+def cache_dir() -> Path | None:
+    """CAREERS_CACHE_DIR, else the platform's user cache folder; None if it cannot be used."""
+    configured = os.environ.get(ENV_CACHE_DIR)
+    if configured == "":
+        return None  # CAREERS_CACHE_DIR= (empty) turns caching off
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("careers", appauthor=False))
+
+
+def read(name: str, kind: type[T]) -> T | None:
+    """The cache file decoded as `kind`, or None when absent, unreadable or invalid."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = (folder / name).read_bytes()
+        return msgspec.msgpack.decode(data, type=kind)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError, ValueError):
+        return None
+
+
+def write(name: str, value: object) -> None:
+    """Replace the cache file atomically; any failure leaves things as they were."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(msgspec.msgpack.encode(value))
+            os.replace(tmp, folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def fingerprint(stamps: Iterable[tuple[str, Stamp]]) -> str:
+    """One key for a set of files as they are now: any change, addition or removal changes it."""
+    digest = hashlib.blake2b(str(VERSION).encode(), digest_size=16)
+    for path, (size, mtime) in stamps:
+        digest.update(f"{path}\0{size}\0{mtime}\n".encode())
+    return digest.hexdigest()

@@ -1,0 +1,133 @@
+"""The search index: plain data built from roles, kept in the cache by catalogue.py.
+
+Each role is split into weighted fields (title, alternative titles, slug, summary, area, section
+text); every word, lightly stemmed, points at the roles it occurs in with the best field it
+occurs in. Building needs no fuzzy-matching library, so loading it keeps start-up light.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+
+import msgspec
+
+from careers_cli.cache import ProblemRecord
+from careers_cli.models import Role
+
+FIELDS = ("title", "alternative title", "slug", "summary", "area", "section")
+WEIGHTS = (1.0, 0.95, 0.9, 0.6, 0.7, 0.45)
+STOPWORDS = frozenset("a an and as at be by for from how i in into is it me my of on or the to what with".split())
+# A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
+_SUFFIXES = ("ists", "ist", "ing", "ers", "er", "ies", "es", "s", "e", "y")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text; '&' is dropped so "A&E" is one word, "ae"."""
+    return _WORD.findall(text.lower().replace("&", ""))
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+class Summary(msgspec.Struct, array_like=True, frozen=True):
+    """What list, areas and search show of a role, kept in the index so they need no YAML."""
+
+    slug: str
+    title: str
+    alternative_titles: tuple[str, ...]
+    area: str
+    subarea: str | None
+    bands: tuple[str, ...]
+    entry_routes: tuple[str, ...]
+    former_slugs: tuple[str, ...]
+    path: str
+
+    @classmethod
+    def of(cls, r: Role) -> Summary:
+        sub = r.subarea.key if r.subarea else None
+        return cls(
+            r.slug,
+            r.title,
+            r.alternative_titles,
+            r.area.key,
+            sub,
+            r.band_keys,
+            r.entry_routes,
+            r.former_slugs,
+            str(r.path),
+        )
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return (self.title, *self.alternative_titles)
+
+
+class Index(msgspec.Struct, frozen=True):
+    """Postings and summaries.
+
+    `postings` maps a field number and a stemmed word ("0nurs" for titles) to the numbers of the
+    documents that have the word in that field (and in no better field), packed as uint32.
+    """
+
+    key: str
+    docs: list[Summary]
+    postings: dict[str, bytes]
+    surface: dict[str, list[str]]
+    vocabulary: list[str]
+    problems: list[ProblemRecord]  # files left out of the index, for a warning
+    titles: list[str]  # every title and other title, lower-cased, for whole-title matching
+    title_owner: list[int]  # the document each of `titles` belongs to
+
+    @classmethod
+    def build(cls, roles: Iterable[Role], key: str = "", problems: Iterable[ProblemRecord] = ()) -> Index:
+        docs: list[Summary] = []
+        best: dict[str, dict[int, int]] = defaultdict(dict)  # word -> doc -> best field number
+        surface: dict[str, set[str]] = defaultdict(set)
+        for doc_id, role in enumerate(roles):
+            docs.append(Summary.of(role))
+            # Fields come in order of weight (sections last but for area), so the first wins.
+            for field_no in sorted(range(len(FIELDS)), key=lambda f: -WEIGHTS[f]):
+                for word in {w for text in fields_of(role)[field_no] for w in words(text)}:
+                    key_word = stem(word)
+                    surface[key_word].add(word)
+                    best[key_word].setdefault(doc_id, field_no)
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for word, hits in best.items():
+            for doc_id, field_no in hits.items():
+                grouped[f"{field_no}{word}"].append(doc_id)
+        postings = {key: array("I", ids).tobytes() for key, ids in grouped.items()}
+        surfaces = {w: sorted(s) for w, s in surface.items()}
+        titles = [(t.lower(), d) for d, doc in enumerate(docs) for t in doc.titles]
+        return cls(
+            key,
+            docs,
+            postings,
+            surfaces,
+            sorted(best),
+            list(problems),
+            [t for t, _ in titles],
+            [d for _, d in titles],
+        )
+
+    def documents(self, field_no: int, word: str) -> array[int]:
+        """Numbers of the documents whose best field for `word` is `field_no`."""
+        found = array("I")
+        packed = self.postings.get(f"{field_no}{word}")
+        if packed:
+            found.frombytes(packed)
+        return found
+
+
+def fields_of(role: Role) -> tuple[list[str], ...]:
+    """The texts of a role in the order of FIELDS."""
+    sections = [s.text for s in role.sections] + [item for s in role.sections for item in s.items]
+    area = [role.area.name] + ([role.subarea.name] if role.subarea else [])
+    return [role.title], list(role.alternative_titles), [role.slug.replace("-", " ")], [role.summary], area, sections

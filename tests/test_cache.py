@@ -1,0 +1,130 @@
+"""The cache may cost time, never correctness."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from careers_cli import cache
+from careers_cli.catalogue import INDEX_CACHE, ROLES_CACHE, Catalogue
+
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def roles(tmp_path: Path) -> Path:
+    folder = tmp_path / "roles"
+    shutil.copytree(FIXTURES / "roles", folder)
+    return folder
+
+
+def titles(folder: Path) -> list[str]:
+    catalogue = Catalogue.open(role_dirs=[folder], builtin_roles=False)
+    return sorted(d.title for d in catalogue.index().docs)
+
+
+def cache_dir() -> Path:
+    folder = cache.cache_dir()
+    assert folder is not None
+    return folder
+
+
+def test_first_run_writes_both_caches_and_the_next_uses_them(roles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+    assert (cache_dir() / ROLES_CACHE).is_file() and (cache_dir() / INDEX_CACHE).is_file()
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("a fresh cache must not reparse YAML")
+
+    monkeypatch.setattr("careers_cli.catalogue._parse", no_parsing)
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+
+
+def test_changed_added_and_deleted_files_are_seen(roles: Path) -> None:
+    titles(roles)
+    path = roles / "gamma-analyst.yaml"
+    path.write_text(path.read_text().replace("title: Gamma analyst", "title: Gamma data analyst"))
+    os.utime(path, ns=(1, 1))  # even with an old time, the size changed
+    assert "Gamma data analyst" in titles(roles)
+    shutil.copy(roles / "beta-manager.yaml", roles / "delta-manager.yaml")
+    assert len(titles(roles)) == 4
+    (roles / "alpha-clerk.yaml").unlink()
+    assert "Alpha clerk" not in titles(roles)
+
+
+def test_only_changed_files_are_reparsed(roles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Catalogue.open(role_dirs=[roles], builtin_roles=False).roles()
+    path = roles / "beta-manager.yaml"
+    path.write_text(path.read_text() + "\n")
+    parsed: list[str] = []
+    from careers_cli import catalogue as module
+
+    real = module._parse
+    monkeypatch.setattr(module, "_parse", lambda p, text: parsed.append(p.name) or real(p, text))
+    Catalogue.open(role_dirs=[roles], builtin_roles=False).roles()
+    role_files = [name for name in parsed if name in {p.name for p in roles.iterdir()}]
+    assert role_files == ["beta-manager.yaml"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x01garbage", b"\x82\xa7version\x01"])
+def test_corrupt_or_truncated_cache_is_ignored_and_rebuilt(roles: Path, damage: bytes) -> None:
+    titles(roles)
+    for name in (ROLES_CACHE, INDEX_CACHE):
+        (cache_dir() / name).write_bytes(damage)
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+    assert isinstance(msgspec.msgpack.decode((cache_dir() / INDEX_CACHE).read_bytes()), dict)  # rewritten whole
+
+
+def test_half_written_cache_is_ignored(roles: Path) -> None:
+    titles(roles)
+    data = (cache_dir() / INDEX_CACHE).read_bytes()
+    (cache_dir() / INDEX_CACHE).write_bytes(data[: len(data) // 2])
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+
+
+def test_unwritable_cache_folder_means_no_cache(roles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CAREERS_CACHE_DIR", str(blocker / "cache"))
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+
+
+def test_empty_setting_turns_the_cache_off(roles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERS_CACHE_DIR", "")
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+    assert cache.cache_dir() is None
+
+
+def test_processes_writing_at_once_leave_a_whole_file(roles: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; from careers_cli.catalogue import Catalogue\n"
+        "for _ in range(5): Catalogue.open(role_dirs=[Path(sys.argv[1])], builtin_roles=False, ).index()\n"
+    )
+    env = {**os.environ, "CAREERS_CACHE_DIR": str(cache_dir())}
+    procs = []
+    for i in range(4):
+        # Each process sees a different set of files, so each one writes its own index.
+        folder = roles.parent / f"copy{i}"
+        shutil.copytree(roles, folder)
+        procs.append(subprocess.Popen([sys.executable, "-c", script, str(folder)], env=env))
+    assert [p.wait() for p in procs] == [0, 0, 0, 0]
+    assert not list(cache_dir().glob("*.tmp"))
+    assert cache.read(ROLES_CACHE, cache.RolesFile) is not None
+    assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
+
+
+def test_validate_never_trusts_the_cache(roles: Path) -> None:
+    titles(roles)
+    path = roles / "beta-manager.yaml"
+    stat = path.stat()
+    broken = path.read_text().replace("area: management", "area: managment")
+    path.write_text(broken)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and time as before
+    catalogue = Catalogue.open(role_dirs=[roles], builtin_roles=False, use_cache=False)
+    assert [p.key for p in catalogue.problems()] == ["area"]
