@@ -117,6 +117,12 @@ class Catalogue:
         self._need_data()
         return self._scales
 
+    @property
+    def synonyms(self) -> list[list[str]]:
+        self._need_data()
+        assert self._data is not None
+        return self._data.synonyms.groups
+
     def _need_data(self, data: DataFiles | None = None) -> None:
         if self._data is None:
             self._data = data or DataFiles.read(self.data_dir)
@@ -194,7 +200,8 @@ class Catalogue:
 
     def _fingerprint(self) -> str:
         """A key for the role files and data files as they are now."""
-        data_files = [self.data_dir / "areas.yaml", *sorted((self.data_dir / "pay").glob("*.yaml"))]
+        data_files = [self.data_dir / n for n in ("areas.yaml", "synonyms.yaml")]
+        data_files += sorted((self.data_dir / "pay").glob("*.yaml"))
         scan = self.scan()
         stamps = [(str(p), _stamp(p)) for p in data_files] + sorted((p, scan.stamps[s]) for s, p in scan.files.items())
         return cache.fingerprint(stamps)
@@ -378,12 +385,13 @@ class DataFiles(msgspec.Struct, frozen=True):
 
     areas: schema.AreasFile
     scales: dict[str, schema.PayScaleFile]
+    synonyms: schema.SynonymsFile
 
     @classmethod
     def read(cls, data: Path) -> DataFiles:
         areas = _read_checked(data / "areas.yaml", schema.AreasFile, wrap="areas")
         scales = {p.stem: _read_checked(p, schema.PayScaleFile) for p in sorted((data / "pay").glob("*.yaml"))}
-        return cls(areas, scales)
+        return cls(areas, scales, _read_checked(data / "synonyms.yaml", schema.SynonymsFile))
 
     def build(self) -> tuple[dict[str, Area], dict[str, PayScale]]:
         areas = {

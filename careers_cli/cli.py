@@ -15,9 +15,9 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from careers_cli import __version__, jsonout, render
+from careers_cli import __version__, filters, jsonout, render
 from careers_cli.catalogue import Catalogue, section_keys
-from careers_cli.errors import CareersError
+from careers_cli.errors import CareersError, UsageError
 from careers_cli.progression import routes_from
 
 EXIT_INTERRUPTED = 130
@@ -57,6 +57,10 @@ app = typer.Typer(
 
 JSON = typer.Option(False, "--json", help="Print JSON on stdout instead of text (see the README for the format).")
 AREA = typer.Option(None, "--area", "-a", help="Only roles in this area (key or name, see `careers areas`).")
+BAND = typer.Option(None, "--band", "-b", help="Only roles paid in this band or range, e.g. 4 or 3-5.")
+ENTRY = typer.Option(
+    None, "--entry", "-e", help="Only roles with this entry route, e.g. apprenticeship (repeatable: all must hold)."
+)
 
 
 def _version(value: bool) -> None:
@@ -102,9 +106,11 @@ def show(
 
 @app.command()
 def search(
-    query: str = typer.Argument(..., help='What to look for, e.g. "records" or "helth recrods".'),
+    query: str = typer.Argument("", help='What to look for, e.g. "records" or "helth recrods".'),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="Show at most this many roles."),
     area: str = AREA,
+    band: str = BAND,
+    entry: list[str] = ENTRY,
     json_out: bool = JSON,
 ) -> None:
     """Find roles by what they are called or involve.
@@ -116,8 +122,11 @@ def search(
 
     catalogue = Catalogue.open()
     index = catalogue.index()
-    area_key = catalogue.area_key(area) if area else None
-    hits = finder.hits(finder.rank(index, query, limit, area_key), catalogue.find_cached)
+    keep = _filter(catalogue, area, band, entry)
+    if not query.strip() and not keep.active:
+        raise UsageError("Give words to search for, or a filter such as --band 3-5, --entry apprenticeship or --area")
+    ranked = finder.find(index, query, limit, keep if keep.active else None, catalogue.synonyms)
+    hits = finder.hits(ranked, catalogue.find_cached)
     _warn_skipped(catalogue)
     if json_out:
         render.print_json([jsonout.hit(h) for h in hits])
@@ -147,18 +156,16 @@ def path(
 
 
 @app.command("list")
-def list_roles(area: str = AREA, json_out: bool = JSON) -> None:
+def list_roles(area: str = AREA, band: str = BAND, entry: list[str] = ENTRY, json_out: bool = JSON) -> None:
     """List every role, grouped by area.
 
     When piped, prints one role a line: slug, title, area, subarea and bands, separated by tabs.
     """
     catalogue = Catalogue.open()
     docs = catalogue.index().docs
-    area_key = catalogue.area_key(area) if area else None
+    keep = _filter(catalogue, area, band, entry)
     order = {key: i for i, key in enumerate(catalogue.areas)}
-    roles = sorted(
-        (d for d in docs if area_key is None or d.area == area_key), key=lambda d: (order[d.area], d.title.lower())
-    )
+    roles = sorted(filter(keep, docs), key=lambda d: (order.get(d.area, len(order)), d.title.lower()))
     _warn_skipped(catalogue)
     if json_out:
         render.print_json([jsonout.listed(r) for r in roles])
@@ -216,6 +223,15 @@ def _expand(paths: list[Path]) -> list[Path]:
         else:
             raise CareersError(f"{p}: no such file or folder")
     return files
+
+
+def _filter(catalogue: Catalogue, area: str | None, band: str | None, entry: list[str] | None) -> filters.Filter:
+    order = [b.key for scale in catalogue.scales.values() for b in scale.bands]
+    return filters.Filter(
+        area=catalogue.area_key(area) if area else None,
+        bands=filters.band_range(band, order) if band else None,
+        entry_routes=filters.entry_routes(entry or []),
+    )
 
 
 def _warn_skipped(catalogue: Catalogue) -> None:

@@ -107,6 +107,12 @@ class AreasFile(_Strict, frozen=True, kw_only=True):
     areas: dict[str, AreaFile]
 
 
+class SynonymsFile(_Strict, frozen=True, kw_only=True):
+    """`data/synonyms.yaml`: groups of words and phrases that search treats as equals."""
+
+    groups: list[list[str]]
+
+
 class BandFile(_Strict, frozen=True, kw_only=True):
     label: str = ""
     min: int

@@ -11,7 +11,7 @@ The Index (index.py) is plain data, so that catalogue.py can keep it in the cach
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +45,56 @@ class Hit:
     terms: tuple[str, ...]
 
 
-def rank(index: Index, query: str, limit: int = 10, area: str | None = None) -> list[Ranked]:
+SYNONYM_DISCOUNT = 0.95  # a match through a synonym ranks a little below the words typed
+MOST_REWRITES = 4
+
+
+def find(
+    index: Index,
+    query: str,
+    limit: int = 10,
+    keep: Callable[[Summary], bool] | None = None,
+    synonyms: Sequence[Sequence[str]] = (),
+) -> list[Ranked]:
+    """Ranked roles for a query and its rewrites through synonyms; filters alone list roles."""
+    if not words(query):
+        if keep is None:
+            return []
+        kept = [d for d in index.docs if keep(d)]
+        return [Ranked(d, 0.0, "filter", ()) for d in sorted(kept, key=lambda d: d.title.lower())][:limit]
+    best = {r.doc.slug: r for r in rank(index, query, limit, keep)}
+    for rewrite in rewrites(query, synonyms)[:MOST_REWRITES]:
+        for r in rank(index, rewrite, limit, keep):
+            score = round(r.score * SYNONYM_DISCOUNT, 1)
+            if r.doc.slug not in best or best[r.doc.slug].score < score:
+                best[r.doc.slug] = Ranked(r.doc, score, r.field, r.terms)
+    return sorted(best.values(), key=lambda r: (-r.score, r.doc.title.lower()))[:limit]
+
+
+def rewrites(query: str, synonyms: Sequence[Sequence[str]]) -> list[str]:
+    """The query with each synonym phrase it holds replaced by each of its equals."""
+    typed = words(query)
+    out: list[str] = []
+    for group in synonyms:
+        members = [words(m) for m in group]
+        for member in members:
+            at = _find_phrase(typed, member)
+            if at is not None:
+                out += [
+                    " ".join(typed[:at] + other + typed[at + len(member) :]) for other in members if other != member
+                ]
+                break
+    return list(dict.fromkeys(out))
+
+
+def _find_phrase(typed: list[str], phrase: list[str]) -> int | None:
+    for i in range(len(typed) - len(phrase) + 1):
+        if typed[i : i + len(phrase)] == phrase:
+            return i
+    return None
+
+
+def rank(index: Index, query: str, limit: int = 10, keep: Callable[[Summary], bool] | None = None) -> list[Ranked]:
     """Roles ranked best first (ties by title); an empty or unmatched query gives []."""
     terms = [stem(w) for w in words(query) if w not in STOPWORDS] or [stem(w) for w in words(query)]
     lowered = query.strip().lower()
@@ -53,8 +102,8 @@ def rank(index: Index, query: str, limit: int = 10, area: str | None = None) -> 
         return []
     per_term = [_best_per_doc(index, term) for term in terms]
     candidates: set[int] = set().union(*per_term)
-    if area is not None:
-        candidates = {d for d in candidates if index.docs[d].area == area}
+    if keep is not None:
+        candidates = {d for d in candidates if keep(index.docs[d])}
     if not candidates:
         return []
     n = len(terms)
@@ -180,7 +229,8 @@ def _window(text: str, at: int, width: int) -> str:
 def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
     """Closest role slugs for a slug that names no role: 'Did you mean ...?'."""
     index = catalogue.index()
-    by_text = [r.doc.slug for r in rank(index, slug.replace("-", " "), limit=limit) if r.score >= 60]
+    found = find(index, slug.replace("-", " "), limit, synonyms=catalogue.synonyms)
+    by_text = [r.doc.slug for r in found if r.score >= 60]
     slugs = [d.slug for d in index.docs]
     by_slug = [s for s, score, _ in process.extract(slug, slugs, scorer=fuzz.ratio, limit=limit) if score >= 60]
     return list(dict.fromkeys(by_slug + by_text))[:limit]

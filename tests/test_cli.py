@@ -244,3 +244,25 @@ def test_list_into_head_ends_cleanly(tmp_path: Path) -> None:
     )
     assert proc.stdout.count("\n") == 1 and proc.stdout.count("\t") == 4
     assert proc.stderr == ""
+
+
+def test_search_filters_without_a_query() -> None:
+    data = json.loads(run("search", "--band", "2-4", "--entry", "apprenticeship", "--json").stdout)
+    assert [d["slug"] for d in data] == ["health-records-staff", "medical-secretarypersonal-assistant"]
+    assert run("search").exit_code == 2
+    bad = run("search", "x", "--band", "12")
+    assert (bad.exit_code, bad.stderr.splitlines()[0]) == (
+        2,
+        "Error: No band or band range '12'. Use a band (2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9) or a range such as 3-5",
+    )
+
+
+def test_list_filters_all_must_hold() -> None:
+    lines = run("list", "--band", "5").stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == [
+        "administrative-management",
+        "adult-nurse",
+        "medical-secretarypersonal-assistant",
+    ]
+    both = run("list", "--entry", "degree", "--entry", "professional-registration").stdout.splitlines()
+    assert {line.split("\t")[0] for line in both} == {"adult-nurse", "emergency-medicine", "general-practitioner"}

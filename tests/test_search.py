@@ -5,15 +5,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careers_cli.catalogue import Catalogue
+from careers_cli.errors import UsageError
+from careers_cli.filters import Filter, band_range, entry_routes
 from careers_cli.index import Index, stem, words
-from careers_cli.search import hits, rank
+from careers_cli.search import find, hits, rank, rewrites
 
 CATALOGUE = Catalogue.open(role_dirs=[])
 INDEX = Index.build(CATALOGUE.roles())
 
 
 def top(query: str, **kwargs: object) -> list[str]:
-    return [r.doc.slug for r in rank(INDEX, query, **kwargs)]  # type: ignore[arg-type]
+    return [r.doc.slug for r in find(INDEX, query, synonyms=CATALOGUE.synonyms, **kwargs)]  # type: ignore[arg-type]
 
 
 def search(query: str, limit: int = 10) -> list:  # type: ignore[type-arg]
@@ -56,7 +58,7 @@ def test_every_role_is_found_first_by_its_title_and_slug() -> None:
 
 
 def test_area_filter_and_limit() -> None:
-    assert top("records", area="health-informatics") == [
+    assert top("records", keep=Filter(area="health-informatics")) == [
         "health-records-and-patient-administration",
         "information-and-communication-technology",
     ]
@@ -93,3 +95,39 @@ def test_search_never_raises_and_is_sorted(query: str, limit: int) -> None:
 @given(st.sampled_from([r.slug for r in CATALOGUE.roles()]), st.text(alphabet=" -", max_size=3))
 def test_exact_slug_ranks_first_whatever_the_padding(slug: str, pad: str) -> None:
     assert top(pad + slug + pad)[0] == slug
+
+
+def test_synonyms_rewrite_phrases_both_ways() -> None:
+    groups = [["a&e", "accident and emergency", "emergency department"], ["x-ray", "radiography"]]
+    assert rewrites("A&E doctor", groups) == ["accident and emergency doctor", "emergency department doctor"]
+    assert rewrites("accident and emergency", groups) == ["ae", "emergency department"]
+    assert rewrites("x-ray jobs", groups) == ["radiography jobs"]
+    assert rewrites("porter", groups) == []
+
+
+def test_a_synonym_match_ranks_below_a_typed_match() -> None:
+    casualty = find(INDEX, "casualty doctor", synonyms=CATALOGUE.synonyms)
+    assert casualty[0].doc.slug == "emergency-medicine"
+    direct = find(INDEX, "emergency doctor", synonyms=CATALOGUE.synonyms)
+    assert direct[0].score > casualty[0].score
+
+
+def test_filters_alone_list_matching_roles_by_title() -> None:
+    order = [b.key for b in CATALOGUE.scales["agenda-for-change"].bands]
+    keep = Filter(bands=band_range("2-4", order), entry_routes=entry_routes(["apprenticeship"]))
+    found = find(INDEX, "", keep=keep, limit=50)
+    assert [r.doc.slug for r in found] == ["health-records-staff", "medical-secretarypersonal-assistant"]
+    assert all(r.field == "filter" for r in found)
+
+
+def test_band_ranges() -> None:
+    order = ["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"]
+    assert band_range("3-5", order) == {"3", "4", "5"}
+    assert band_range("8A", order) == {"8a"}
+    assert band_range("7-8b", order) == {"7", "8a", "8b"}
+    with pytest.raises(UsageError, match="No band or band range '11'"):
+        band_range("11", order)
+    with pytest.raises(UsageError, match="runs backwards"):
+        band_range("5-3", order)
+    with pytest.raises(UsageError, match="No entry route 'apprentice'"):
+        entry_routes(["apprentice"])

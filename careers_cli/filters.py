@@ -1,0 +1,50 @@
+"""Filters by area, pay band and entry route, shared by search and list. Pure; never prints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from careers_cli.errors import UsageError
+from careers_cli.index import Summary
+from careers_cli.schema import ENTRY_ROUTE_LABELS
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which roles to keep: all the given conditions must hold."""
+
+    area: str | None = None
+    bands: frozenset[str] | None = None  # any of the role's bands falls in the range
+    entry_routes: frozenset[str] = frozenset()  # every route is one of the role's
+
+    def __call__(self, role: Summary) -> bool:
+        return (
+            (self.area is None or role.area == self.area)
+            and (self.bands is None or not self.bands.isdisjoint(role.bands))
+            and self.entry_routes.issubset(role.entry_routes)
+        )
+
+    @property
+    def active(self) -> bool:
+        return self.area is not None or self.bands is not None or bool(self.entry_routes)
+
+
+def band_range(text: str, order: Sequence[str]) -> frozenset[str]:
+    """The bands in '4', '3-5' or '8a-8c', in the scale's order."""
+    low, sep, high = text.strip().lower().partition("-")
+    ends = [low, high if sep else low]
+    if not all(end in order for end in ends):
+        raise UsageError(f"No band or band range '{text}'. Use a band ({', '.join(order)}) or a range such as 3-5")
+    first, last = order.index(ends[0]), order.index(ends[1])
+    if first > last:
+        raise UsageError(f"Band range '{text}' runs backwards; write the lower band first, e.g. 3-5")
+    return frozenset(order[first : last + 1])
+
+
+def entry_routes(names: Sequence[str]) -> frozenset[str]:
+    """Checked entry routes from the fixed vocabulary."""
+    for name in names:
+        if name not in ENTRY_ROUTE_LABELS:
+            raise UsageError(f"No entry route '{name}'. Choose from: {', '.join(ENTRY_ROUTE_LABELS)}")
+    return frozenset(names)
