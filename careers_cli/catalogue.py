@@ -465,6 +465,7 @@ class _RoleBuilder:
             pay=self._pay(f.pay),
             entry_routes=tuple(dict.fromkeys(f.entry_routes)),
             registration=f.registration,
+            training_length=f.training_length,
             progression=tuple(self._steps(f.progression, ["progression"])),
             related=tuple(self._slugs(f.related, "related")),
             organisations=tuple(self._organisations(f.organisations)),

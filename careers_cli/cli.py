@@ -17,8 +17,9 @@ from typer.core import TyperGroup
 
 from careers_cli import __version__, filters, jsonout, render
 from careers_cli.catalogue import Catalogue, section_keys
+from careers_cli.compare import facts, start_bands
 from careers_cli.errors import CareersError, UsageError
-from careers_cli.progression import routes_from
+from careers_cli.progression import Graph, nearest_into, routes_from, routes_into, shortest_routes
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
@@ -138,21 +139,95 @@ def search(
 
 @app.command()
 def path(
-    slug: str = typer.Argument(..., help="The role to start from."),
-    depth: int = typer.Option(2, "--depth", "-d", min=1, max=10, help="How many moves ahead to follow."),
+    slug: str = typer.Argument(..., help="The role to start from (or, with --into, to arrive at)."),
+    depth: int = typer.Option(2, "--depth", "-d", min=1, max=10, help="How many moves to follow."),
+    into: bool = typer.Option(False, "--into", help="Show what leads into the role instead."),
+    to: str = typer.Option(None, "--to", help="Show the shortest routes from SLUG to this role."),
+    most: int = typer.Option(5, "--most", min=1, max=50, help="With --to: at most this many tied routes."),
     json_out: bool = JSON,
 ) -> None:
     """Show where a role can lead, as a tree.
 
-    Steps that are roles show their pay band and are followed into their own next steps; a role
-    already on the branch is marked and not followed again.
+    Steps that are roles show their pay band and pay and are followed into their own next steps;
+    a role already on the branch is marked and not followed again. --into turns the tree round
+    (what do people do before this role?); --to finds the shortest routes between two roles.
     """
+    if into and to:
+        raise UsageError("Use --into or --to, not both")
     catalogue = Catalogue.open()
-    tree = routes_from(catalogue, catalogue.get(slug), depth)
+    role = catalogue.get(slug)
+    if to is None and not into:
+        tree = routes_from(catalogue, role, depth)
+        render.print_json(jsonout.node(tree)) if json_out else render.route_tree(tree)
+        return
+    graph = Graph(catalogue.index().docs)
+    scale_of = {d.slug: d.scale for d in catalogue.index().docs if d.scale}
+    if into:
+        back = routes_into(graph, role.slug, depth)
+        render.print_json(jsonout.into(back)) if json_out else render.into_tree(back, catalogue.scales, scale_of)
+        return
+    goal = catalogue.get(to)
+    routes = shortest_routes(graph, role.slug, goal.slug, most)
     if json_out:
-        render.print_json(jsonout.node(tree))
+        render.print_json([jsonout.route(r) for r in routes])
+    elif routes:
+        render.routes_between(routes, catalogue.scales, scale_of)
     else:
-        render.route_tree(tree)
+        nearest = [(s, graph.title(s)) for s in nearest_into(graph, goal.slug)]
+        render.no_route(role.title, goal.title, nearest)
+
+
+@app.command()
+def compare(
+    slugs: list[str] = typer.Argument(..., help="Two to four role slugs."),
+    json_out: bool = JSON,
+) -> None:
+    """Compare two to four roles side by side.
+
+    One row per fact (area, pay, hours, entry routes, registration, training, where each role
+    can lead, key skills), then each role's pay as a bar on one shared £ scale.
+    """
+    if not 2 <= len(slugs) <= 4:
+        raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
+    catalogue = Catalogue.open()
+    roles = [catalogue.get(s) for s in slugs]
+    columns = [facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles]
+    if json_out:
+        render.print_json([jsonout.facts(c) for c in columns])
+    else:
+        render.compare_table(columns)
+
+
+@app.command()
+def pay(
+    band: str = typer.Argument(None, help="A band, e.g. 4: list the roles that start in it."),
+    scale: str = typer.Option("agenda-for-change", "--scale", help="The pay scale (a file in data/pay)."),
+    json_out: bool = JSON,
+) -> None:
+    """Show the pay scale and the roles starting in each band."""
+    catalogue = Catalogue.open()
+    found = catalogue.scales.get(scale)
+    if found is None:
+        raise UsageError(f"No pay scale '{scale}'. Choose from: {', '.join(catalogue.scales)}")
+    counts = start_bands(found, catalogue.index().docs)
+    if band is not None:
+        wanted = band.strip().lower()
+        count = next((c for c in counts if c.band.key == wanted), None)
+        if count is None:
+            raise UsageError(f"No band '{band}' in {found.name}. Choose from: {', '.join(b.key for b in found.bands)}")
+        render.print_json(jsonout.band_count(count)) if json_out else render.band_roles(found, count, catalogue.areas)
+        return
+    if json_out:
+        render.print_json(
+            {
+                "scale": found.key,
+                "name": found.name,
+                "year": found.year,
+                "bands": [jsonout.band_count(c) for c in counts],
+            }
+        )
+    else:
+        render.pay_scale(found, counts)
 
 
 @app.command("list")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import msgspec
 
 from careers_cli.cache import ProblemRecord
-from careers_cli.models import Role
+from careers_cli.models import Role, Step
 
 FIELDS = ("title", "alternative title", "slug", "summary", "area", "section")
 WEIGHTS = (1.0, 0.95, 0.9, 0.6, 0.7, 0.45)
@@ -37,8 +37,27 @@ def stem(word: str) -> str:
     return word
 
 
+class StepRecord(msgspec.Struct, array_like=True, frozen=True):
+    """One progression step, flattened: `parent` is the number of the step it follows, or -1."""
+
+    title: str | None
+    slug: str | None
+    note: str
+    kind: str | None
+    parent: int
+
+
+def flatten(steps: Iterable[Step], parent: int = -1, out: list[StepRecord] | None = None) -> list[StepRecord]:
+    """A role's progression tree as a list in pre-order, each step pointing at its parent."""
+    out = [] if out is None else out
+    for step in steps:
+        out.append(StepRecord(step.title, step.slug, step.note, step.kind, parent))
+        flatten(step.next, len(out) - 1, out)
+    return out
+
+
 class Summary(msgspec.Struct, array_like=True, frozen=True):
-    """What list, areas and search show of a role, kept in the index so they need no YAML."""
+    """What list, areas, search and the route graph use of a role, kept in the index."""
 
     slug: str
     title: str
@@ -46,9 +65,11 @@ class Summary(msgspec.Struct, array_like=True, frozen=True):
     area: str
     subarea: str | None
     bands: tuple[str, ...]
+    scale: str | None  # the pay scale the bands belong to
     entry_routes: tuple[str, ...]
     former_slugs: tuple[str, ...]
     path: str
+    steps: tuple[StepRecord, ...]
 
     @classmethod
     def of(cls, r: Role) -> Summary:
@@ -60,9 +81,11 @@ class Summary(msgspec.Struct, array_like=True, frozen=True):
             r.area.key,
             sub,
             r.band_keys,
+            r.pay.scale.key if r.pay else None,
             r.entry_routes,
             r.former_slugs,
             str(r.path),
+            tuple(flatten(r.progression)),
         )
 
     @property

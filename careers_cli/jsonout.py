@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from careers_cli.errors import Problem
 from careers_cli.models import Area, Pay, Role, Step
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
-    from careers_cli.progression import Node
+    from careers_cli.progression import IntoNode, Node, RouteStep
     from careers_cli.search import Hit
 
 
@@ -28,6 +30,7 @@ def role(r: Role) -> dict[str, Any]:
         "pay": pay(r.pay) if r.pay else None,
         "entry_routes": list(r.entry_routes),
         "registration": r.registration,
+        "training_length": r.training_length,
         "progression": [step(s) for s in r.progression],
         "related": list(r.related),
         "organisations": [{"name": o.name, "url": o.url or None} for o in r.organisations],
@@ -90,3 +93,47 @@ def node(n: Node) -> dict[str, Any]:
 
 def problem(p: Problem) -> dict[str, Any]:
     return {"file": str(p.path), "line": p.line, "column": p.column, "key": p.key or None, "message": p.message}
+
+
+def route(stops: Sequence[RouteStep]) -> list[dict[str, Any]]:
+    return [
+        {"slug": s.slug, "title": s.title, "bands": list(s.bands), "note": s.note or None, "kind": s.kind}
+        for s in stops
+    ]
+
+
+def into(n: IntoNode) -> dict[str, Any]:
+    return {
+        "title": n.title,
+        "slug": n.slug,
+        "note": n.note or None,
+        "kind": n.kind,
+        "bands": list(n.bands),
+        "repeat": n.repeat,
+        "next": [into(c) for c in n.next],
+    }
+
+
+def facts(f: Facts) -> dict[str, Any]:
+    return {
+        "slug": f.slug,
+        "title": f.title,
+        "area": f.area,
+        "bands": list(f.bands),
+        "pay": {"min": f.pay_min, "max": f.pay_max, "year": f.pay_year} if f.pay_min is not None else None,
+        "hours_per_week": f.hours,
+        "entry_routes": list(f.entry_routes),
+        "registration": f.registration,
+        "training_length": f.training,
+        "leads_to": list(f.leads_to),
+        "key_skills": list(f.skills),
+    }
+
+
+def band_count(c: BandCount) -> dict[str, Any]:
+    return {
+        "band": c.band.key,
+        "min": c.band.min,
+        "max": c.band.max,
+        "roles_starting": [{"slug": d.slug, "title": d.title} for d in c.starting],
+    }

@@ -103,6 +103,7 @@ class Role:
     pay: Pay | None
     entry_routes: tuple[str, ...]
     registration: str | None
+    training_length: str | None
     progression: tuple[Step, ...]
     related: tuple[str, ...]
     organisations: tuple[Organisation, ...]

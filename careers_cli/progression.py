@@ -1,10 +1,12 @@
-"""Career routes out of a role, as a tree of plain data. Never prints."""
+"""Career routes: out of a role, into a role, and between two roles, as plain data. Never prints."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careers_cli.catalogue import Catalogue
+from careers_cli.index import Summary
 from careers_cli.models import Role, Step
 
 
@@ -45,3 +47,158 @@ def _node(catalogue: Catalogue, step: Step, branch: tuple[str, ...], depth: int)
         return Node(title, slug, step.note, step.kind, role, True, ())
     onward = _children(catalogue, role.progression, (*branch, slug), depth - 1) if role else ()
     return Node(title, slug, step.note, step.kind, role, False, explicit + onward)
+
+
+# -- the graph of every role: routes into a role and between two roles ---------------------------
+
+RoleKey = str  # a role node is its slug
+StepKey = tuple[str, int]  # a named step is (the slug of the role whose file holds it, its number)
+NodeKey = RoleKey | StepKey
+
+
+@dataclass(frozen=True)
+class Move:
+    """An edge: where it goes, and how the file describes the move."""
+
+    to: NodeKey
+    note: str
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """One stop on a route between two roles."""
+
+    title: str
+    slug: str | None
+    bands: tuple[str, ...]
+    note: str
+    kind: str | None
+
+
+class Graph:
+    """Every progression link in the catalogue, forwards and backwards. Built from summaries."""
+
+    def __init__(self, docs: Iterable[Summary]) -> None:
+        self.docs = {d.slug: d for d in docs}
+        aliases = {old: d.slug for d in self.docs.values() for old in d.former_slugs}
+        self.forward: dict[NodeKey, list[Move]] = {}
+        self.backward: dict[NodeKey, list[Move]] = {}
+        for doc in self.docs.values():
+            for i, step in enumerate(doc.steps):
+                target: NodeKey = (doc.slug, i)
+                if step.slug is not None:
+                    target = aliases.get(step.slug, step.slug)
+                    if target not in self.docs:
+                        continue  # a dangling link: validate reports it
+                source: NodeKey = doc.slug if step.parent < 0 else self._key(doc, step.parent, aliases)
+                self._link(source, Move(target, step.note, step.kind))
+
+    def _key(self, doc: Summary, i: int, aliases: dict[str, str]) -> NodeKey:
+        step = doc.steps[i]
+        return aliases.get(step.slug, step.slug) if step.slug else (doc.slug, i)
+
+    def _link(self, source: NodeKey, move: Move) -> None:
+        self.forward.setdefault(source, []).append(move)
+        self.backward.setdefault(move.to, []).append(Move(source, move.note, move.kind))
+
+    def title(self, key: NodeKey) -> str:
+        if isinstance(key, str):
+            return self.docs[key].title
+        return self.docs[key[0]].steps[key[1]].title or ""
+
+    def bands(self, key: NodeKey) -> tuple[str, ...]:
+        return self.docs[key].bands if isinstance(key, str) else ()
+
+    def stop(self, key: NodeKey, note: str = "", kind: str | None = None) -> RouteStep:
+        slug = key if isinstance(key, str) else None
+        return RouteStep(self.title(key), slug, self.bands(key), note, kind)
+
+
+def shortest_routes(graph: Graph, start: str, goal: str, most: int = 5) -> list[list[RouteStep]]:
+    """Every shortest route from one role to another (up to `most`); [] when there is none.
+
+    Breadth-first over the links, keeping every predecessor at the shortest distance, so ties
+    are all found; cycles cannot loop because each node is settled once.
+    """
+    if start == goal:
+        return [[graph.stop(start)]]
+    parents: dict[NodeKey, list[Move]] = {start: []}
+    frontier: list[NodeKey] = [start]
+    while frontier and goal not in parents:
+        reached: dict[NodeKey, list[Move]] = {}
+        for node in frontier:
+            for move in graph.forward.get(node, []):
+                if move.to not in parents:
+                    reached.setdefault(move.to, []).append(Move(node, move.note, move.kind))
+        parents.update(reached)
+        frontier = list(reached)
+    if goal not in parents:
+        return []
+    return [_stops(graph, path) for path in _unwind(parents, goal, most)]
+
+
+def _unwind(parents: dict[NodeKey, list[Move]], node: NodeKey, most: int) -> list[list[tuple[NodeKey, Move | None]]]:
+    """The paths that end at `node`, each as (node, the move that reached it) from the start."""
+    if not parents[node]:
+        return [[(node, None)]]
+    paths: list[list[tuple[NodeKey, Move | None]]] = []
+    for back in parents[node]:
+        for path in _unwind(parents, back.to, most - len(paths)):
+            paths.append([*path, (node, back)])
+            if len(paths) >= most:
+                return paths
+    return paths
+
+
+def _stops(graph: Graph, path: list[tuple[NodeKey, Move | None]]) -> list[RouteStep]:
+    return [graph.stop(node, move.note if move else "", move.kind if move else None) for node, move in path]
+
+
+def nearest_into(graph: Graph, goal: str, most: int = 5) -> list[str]:
+    """The roles closest to `goal` that have a route into it, nearest first."""
+    seen: set[NodeKey] = {goal}
+    frontier: list[NodeKey] = [goal]
+    found: list[str] = []
+    while frontier and len(found) < most:
+        nxt: list[NodeKey] = []
+        for node in frontier:
+            for move in graph.backward.get(node, []):
+                if move.to not in seen:
+                    seen.add(move.to)
+                    nxt.append(move.to)
+                    if isinstance(move.to, str):
+                        found.append(move.to)
+        frontier = nxt
+    return found[:most]
+
+
+@dataclass(frozen=True)
+class IntoNode:
+    """A step that leads into the node above it in the tree."""
+
+    title: str
+    slug: str | None
+    bands: tuple[str, ...]
+    note: str
+    kind: str | None
+    repeat: bool
+    next: tuple[IntoNode, ...]
+
+
+def routes_into(graph: Graph, goal: str, depth: int = 2) -> IntoNode:
+    """What leads into `goal`, as a tree going backwards, `depth` levels deep."""
+    root = graph.stop(goal)
+    return IntoNode(root.title, goal, root.bands, "", None, False, _into(graph, goal, (goal,), depth))
+
+
+def _into(graph: Graph, node: NodeKey, branch: tuple[NodeKey, ...], depth: int) -> tuple[IntoNode, ...]:
+    if depth <= 0:
+        return ()
+    out = []
+    for move in sorted(graph.backward.get(node, []), key=lambda m: graph.title(m.to).lower()):
+        stop = graph.stop(move.to)
+        repeat = move.to in branch
+        below = () if repeat else _into(graph, move.to, (*branch, move.to), depth - 1)
+        out.append(IntoNode(stop.title, stop.slug, stop.bands, move.note, move.kind, repeat, below))
+    return tuple(out)

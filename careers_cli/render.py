@@ -9,25 +9,27 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from careers_cli.errors import Problem
-from careers_cli.models import Area, Pay, Role
+from careers_cli.models import Area, Band, Pay, PayScale, Role
 from careers_cli.schema import ENTRY_ROUTE_LABELS
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
-    from careers_cli.progression import Node
+    from careers_cli.progression import IntoNode, Node, RouteStep
     from careers_cli.search import Hit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -92,7 +94,7 @@ def pay_line(pay: Pay) -> str:
 
 
 def role_header(role: Role) -> RenderableType:
-    rows = Facts()
+    rows = LabelledRows()
     if role.alternative_titles:
         rows.add("Also called", t(", ".join(role.alternative_titles)))
     area = role.area.name + (f" › {role.subarea.name}" if role.subarea else "")
@@ -104,6 +106,8 @@ def role_header(role: Role) -> RenderableType:
     rows.add("Entry routes", t(", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
     if role.registration:
         rows.add("Registration", t(role.registration))
+    if role.training_length:
+        rows.add("Training", t(role.training_length))
     title = Text(clean(role.title), style="bold cyan") + Text(f"  ({role.slug})", style="dim")
     return Group(title, t(role.summary), Text(), rows)
 
@@ -139,22 +143,28 @@ def bullets(lines: Iterable[Text]) -> Bullets:
     return Bullets(lines)
 
 
-class Facts:
+class LabelledRows:
     """Label and value rows; a long value wraps under itself, not under its label."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, Text]] = []
+        self.rows: list[tuple[str, RenderableType]] = []
 
-    def add(self, label: str, value: Text) -> None:
+    def add(self, label: str, value: RenderableType) -> None:
         self.rows.append((label, value))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = max(len(label) for label, _ in self.rows) + 2
         width = max(1, options.max_width - indent)
         for label, value in self.rows:
-            for i, line in enumerate(value.wrap(console, width)):
-                line.rstrip()
-                yield Text(label.ljust(indent) if i == 0 else " " * indent, style="bold" if i == 0 else "") + line
+            lines = console.render_lines(value, options.update_width(width), pad=False)
+            for i, segments in enumerate(lines):
+                head = Text(label.ljust(indent) if i == 0 else " " * indent, style="bold" if i == 0 else "")
+                yield from head.render(console)
+                if segments:  # drop the space a wrap leaves at the end of a line
+                    *body, last = segments
+                    yield from body
+                    yield Segment(last.text.rstrip(), last.style, last.control)
+                yield Segment.line()
 
 
 def role_panels(role: Role, titles: dict[str, str], wanted: set[str] | None) -> list[RenderableType]:
@@ -320,15 +330,181 @@ def _grow(tree: Tree, node: Node) -> None:
 
 
 def _node_label(node: Node) -> Text:
-    label = t(node.title, "bold" if node.slug else "italic")
-    if node.slug:
-        label += Text(f" ({node.slug})", style="dim")
-    if node.role and node.role.band_keys:
-        label += Text(f"  {bands_label(node.role.band_keys)}", style="green")
-    details = [KIND_LABELS[node.kind]] if node.kind else []
-    details += [node.note] if node.note else []
+    pay = node.role.pay if node.role else None
+    return step_label(node.title, node.slug, pay.bands if pay else (), node.note, node.kind, node.repeat)
+
+
+def step_label(
+    title: str, slug: str | None, bands: Sequence[Band], note: str, kind: str | None, repeat: bool = False
+) -> Text:
+    """A role step in bold with its slug, bands and pay; a named step in italics; then the move."""
+    label = t(title, "bold" if slug else "italic")
+    if slug:
+        label += Text(f" ({slug})", style="dim")
+    if bands:
+        label += Text(f"  {bands_label([b.key for b in bands])}, {money_range(bands)}", style="green")
+    details = [KIND_LABELS[kind]] if kind else []
+    details += [note] if note else []
     if details:
         label += Text("  ") + t(", ".join(details), "cyan")
-    if node.repeat:
+    if repeat:
         label += Text("  (already on this route)", style="yellow")
     return label
+
+
+def money_range(bands: Sequence[Band]) -> str:
+    low, high = min(b.min for b in bands), max(b.max for b in bands)
+    return money(low) if low == high else f"{money(low)} to {money(high)}"
+
+
+def band_objects(scales: dict[str, PayScale], scale: str | None, keys: Sequence[str]) -> list[Band]:
+    """The Band records for a summary's band keys (none when the scale is unknown)."""
+    found = scales.get(scale or "")
+    return [b for b in (found.band(k) for k in keys) if b is not None] if found else []
+
+
+def routes_between(
+    routes: Sequence[Sequence[RouteStep]], scales: dict[str, PayScale], scale_of: dict[str, str]
+) -> None:
+    """Each shortest route as numbered stops, with the band, pay and note of every move."""
+    out = stdout_console()
+    moves = len(routes[0]) - 1
+    out.print(Text(f"{len(routes)} shortest route{'s' * (len(routes) > 1)}, {moves} move{'s' * (moves != 1)}"))
+    for n, route in enumerate(routes, 1):
+        tree = Tree(Text(f"Route {n}", style="bold"))
+        for i, stop in enumerate(route):
+            bands = band_objects(scales, scale_of.get(stop.slug or ""), stop.bands)
+            tree.add(Text(f"{i}. ", style="dim") + step_label(stop.title, stop.slug, bands, stop.note, stop.kind))
+        out.print(tree)
+
+
+def no_route(start: str, goal: str, nearest: Sequence[tuple[str, str]]) -> None:
+    out = stdout_console()
+    out.print(t(f"No route from {start} to {goal} over the progression links of the catalogue."), soft_wrap=True)
+    if nearest:
+        names = ", ".join(f"{title} ({slug})" for slug, title in nearest)
+        out.print(t(f"Nearest roles that lead to {goal}: {names}"), soft_wrap=True)
+    else:
+        out.print(t(f"No role in the catalogue leads to {goal} yet."), soft_wrap=True)
+
+
+def into_tree(root: IntoNode, scales: dict[str, PayScale], scale_of: dict[str, str]) -> None:
+    """What leads into a role: each level down is a step that comes before the one above."""
+
+    def label(node: IntoNode) -> Text:
+        bands = band_objects(scales, scale_of.get(node.slug or ""), node.bands)
+        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat)
+
+    def grow(tree: Tree, node: IntoNode) -> None:
+        for child in node.next:
+            grow(tree.add(label(child)), child)
+
+    out = stdout_console()
+    if not root.next:
+        out.print(label(root))
+        out.print(t(f"No role in the catalogue leads to {root.title} yet."), soft_wrap=True)
+        return
+    tree = Tree(label(root) + Text("  ← what leads here", style="dim"))
+    grow(tree, root)
+    out.print(tree)
+
+
+# -- compare and pay -----------------------------------------------------------------------
+
+BAR = 30  # width of a pay bar, in cells
+
+
+def compare_table(columns: Sequence[Facts]) -> None:
+    """One column per role and one row per fact; stacked blocks when the terminal is narrow."""
+    out = stdout_console()
+    rows = [(name, [value(f) for f in columns]) for name, value in _FACT_ROWS]
+    if out.width >= 22 + 26 * len(columns):
+        table = Table(show_lines=True, box=box.SQUARE)
+        table.add_column("", style="bold", no_wrap=True)
+        for f in columns:
+            table.add_column(t(f.title, "bold cyan") + Text(f"\n{f.slug}", style="dim"), ratio=1)
+        for name, values in rows:
+            table.add_row(name, *values)
+        out.print(table)
+    else:
+        for i, f in enumerate(columns):
+            block = LabelledRows()
+            for name, values in rows:
+                block.add(name, values[i])
+            out.print(_panel(f"{f.title} ({f.slug})", block))
+    out.print(pay_bars(columns))
+
+
+def _lines(items: Sequence[str]) -> RenderableType:
+    return Bullets(t(i) for i in items) if items else Text("–", style="dim")
+
+
+def _pay_cell(f: Facts) -> Text:
+    if f.pay_min is None or f.pay_max is None:
+        return Text("no band given", style="dim")
+    amount = money(f.pay_min) if f.pay_min == f.pay_max else f"{money(f.pay_min)} to {money(f.pay_max)}"
+    return t(f"{bands_label(f.bands)}\n{amount} ({f.pay_year})")
+
+
+_FACT_ROWS: list[tuple[str, Callable[[Facts], RenderableType]]] = [
+    ("Area", lambda f: t(f.area)),
+    ("Pay", _pay_cell),
+    ("Hours", lambda f: t(f"{f.hours:g} a week") if f.hours else Text("–", style="dim")),
+    ("Entry routes", lambda f: _lines(f.entry_routes)),
+    ("Registration", lambda f: t(f.registration) if f.registration else Text("–", style="dim")),
+    ("Training", lambda f: t(f.training) if f.training else Text("–", style="dim")),
+    ("Can lead to", lambda f: _lines(f.leads_to)),
+    ("Key skills", lambda f: _lines(f.skills)),
+]
+
+
+def pay_bars(columns: Sequence[Facts]) -> RenderableType:
+    """Each role's pay range as a bar on one £ scale shared by all, so differences are seen."""
+    paid = [f for f in columns if f.pay_min is not None and f.pay_max is not None]
+    if not paid:
+        return Text("No pay bands to draw.", style="dim")
+    low = min(f.pay_min for f in paid if f.pay_min is not None)
+    high = max(f.pay_max for f in paid if f.pay_max is not None)
+    span = max(high - low, 1)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, overflow="ellipsis", max_width=28)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    for f in columns:
+        if f.pay_min is None or f.pay_max is None:
+            grid.add_row(t(f.title), Text(" " * BAR + "│", style="dim"), Text("no band given", style="dim"))
+            continue
+        start = round((f.pay_min - low) / span * (BAR - 1))
+        end = max(start + 1, round((f.pay_max - low) / span * (BAR - 1)) + 1)
+        bar = Text(" " * start) + Text("█" * (end - start), style="green") + Text(" " * (BAR - end) + "│", style="dim")
+        amount = money(f.pay_min) if f.pay_min == f.pay_max else f"{money(f.pay_min)}–{money(f.pay_max)}"
+        grid.add_row(t(f.title), bar, t(amount))
+    scale = Text(f"{money(low)}".ljust(BAR - len(money(high))) + money(high), style="dim")
+    grid.add_row("", scale, "")
+    return Group(Text("Pay a year, on one scale", style="bold"), grid)
+
+
+def pay_scale(scale: PayScale, counts: Sequence[BandCount]) -> None:
+    table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
+    table.add_column("Band")
+    table.add_column("From", justify="right")
+    table.add_column("To", justify="right")
+    table.add_column("Roles starting here", justify="right")
+    for c in counts:
+        table.add_row(c.band.key, money(c.band.min), money(c.band.max), str(len(c.starting)))
+    out = stdout_console()
+    out.print(Text(f"{scale.name}, {scale.region}, {scale.year} (from {scale.applies_from:%-d %B %Y})", style="bold"))
+    out.print(table)
+    out.print(Text("Source: ", style="dim") + _link(scale.source.url, scale.source.url, "dim"))
+
+
+def band_roles(scale: PayScale, count: BandCount, areas: dict[str, Area]) -> None:
+    out = stdout_console()
+    head = f"{scale.name} band {count.band.key}: {money_range([count.band])} a year ({scale.year})"
+    out.print(Text(head, style="bold"))
+    if not count.starting:
+        out.print(Text("No role in the catalogue starts in this band.", style="dim"))
+    for doc in count.starting:
+        out.print(
+            Text("• ") + t(doc.title) + Text(f" ({doc.slug})", style="dim") + t(f"  {area_name(areas, doc.area)}")
+        )

@@ -89,6 +89,7 @@ class RoleFile(_Strict, frozen=True, kw_only=True):
     pay: PayFile | None = None
     entry_routes: list[EntryRoute]
     registration: str | None = None
+    training_length: str | None = None
     progression: list[StepFile] = []
     related: list[str] = []
     organisations: list[OrganisationFile] = []

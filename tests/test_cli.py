@@ -266,3 +266,62 @@ def test_list_filters_all_must_hold() -> None:
     ]
     both = run("list", "--entry", "degree", "--entry", "professional-registration").stdout.splitlines()
     assert {line.split("\t")[0] for line in both} == {"adult-nurse", "emergency-medicine", "general-practitioner"}
+
+
+GRAPH_ENV = {"CAREERS_DATA_DIR": str(FIXTURES / "graph")}
+
+
+def test_path_to_lists_tied_shortest_routes() -> None:
+    data = json.loads(run("path", "start", "--to", "goal", "--json", env=GRAPH_ENV).stdout)
+    assert [[s["slug"] for s in route] for route in data] == [["start", "left", "goal"], ["start", "right", "goal"]]
+    assert data[1][2] == {
+        "slug": "goal",
+        "title": "Goal role",
+        "bands": ["5", "6"],
+        "note": "with a degree",
+        "kind": "up",
+    }
+
+
+def test_path_to_without_a_route_names_the_nearest() -> None:
+    result = run("path", "island", "--to", "goal", env=GRAPH_ENV)
+    assert result.exit_code == 0
+    assert (
+        result.stdout.splitlines()[0]
+        == "No route from Island role to Goal role over the progression links of the catalogue."
+    )
+    assert "Nearest roles that lead to Goal role: Left role (left), Right role (right)" in " ".join(
+        result.stdout.split()
+    )
+    assert json.loads(run("path", "island", "--to", "goal", "--json", env=GRAPH_ENV).stdout) == []
+
+
+def test_path_into_and_its_errors() -> None:
+    data = json.loads(run("path", "goal", "--into", "--json", env=GRAPH_ENV).stdout)
+    assert [c["title"] for c in data["next"]] == ["Left role", "Right role", "Team lead"]
+    both = run("path", "goal", "--into", "--to", "start", env=GRAPH_ENV)
+    assert (both.exit_code, both.stderr) == (2, "Error: Use --into or --to, not both\n")
+    unknown = run("path", "start", "--to", "gaol", env=GRAPH_ENV)
+    assert unknown.exit_code == 1 and unknown.stderr.startswith("Error: No role 'gaol'. Did you mean: goal")
+
+
+def test_compare_json_and_counts() -> None:
+    data = json.loads(run("compare", "health-records-staff", "adult-nurse", "--json").stdout)
+    assert [d["slug"] for d in data] == ["health-records-staff", "adult-nurse"]
+    assert data[0]["pay"] == {"min": 24465, "max": 24465, "year": "2025/26"}
+    assert data[1]["registration"] == "Nursing and Midwifery Council (NMC)"
+    assert run("compare", "health-records-staff").exit_code == 2
+    assert run("compare", "a", "b", "c", "d", "e").exit_code == 2
+    typo = run("compare", "health-records-staff", "adlt-nurse")
+    assert typo.stderr.startswith("Error: No role 'adlt-nurse'. Did you mean: adult-nurse")
+
+
+def test_pay_counts_roles_by_starting_band() -> None:
+    data = json.loads(run("pay", "--json").stdout)
+    assert data["year"] == "2025/26"
+    bands = {b["band"]: b for b in data["bands"]}
+    assert (bands["2"]["min"], bands["9"]["max"]) == (24465, 125637)
+    assert [r["slug"] for r in bands["5"]["roles_starting"]] == ["administrative-management", "adult-nurse"]
+    five = json.loads(run("pay", "5", "--json").stdout)
+    assert five["band"] == "5"
+    assert run("pay", "10").exit_code == 2

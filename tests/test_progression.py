@@ -1,7 +1,16 @@
 from __future__ import annotations
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.progression import Node, routes_from
+from careers_cli.progression import (
+    Graph,
+    IntoNode,
+    Node,
+    RouteStep,
+    nearest_into,
+    routes_from,
+    routes_into,
+    shortest_routes,
+)
 
 from conftest import FIXTURES
 
@@ -48,3 +57,64 @@ def test_role_steps_carry_their_role_for_bands() -> None:
     child = tree.next[0]
     assert (child.slug, child.note, child.kind) == ("alpha-clerk", "back to the front line", "sideways")
     assert child.role is not None and child.role.band_keys == ("2", "3")
+
+
+GRAPH = Graph(Catalogue.open(role_dirs=[FIXTURES / "graph"], builtin_roles=False).index().docs)
+
+
+def route_text(route: list[RouteStep]) -> str:
+    return " > ".join(f"{s.title}" + (f" [{s.note}]" if s.note else "") for s in route)
+
+
+def test_shortest_routes_find_every_tie() -> None:
+    routes = shortest_routes(GRAPH, "start", "goal")
+    assert [route_text(r) for r in routes] == [
+        "Start role > Left role [with experience] > Goal role",
+        "Start role > Right role [after a course] > Goal role [with a degree]",
+    ]
+    assert [s.bands for s in routes[0]] == [("2",), ("3",), ("5", "6")]
+
+
+def test_routes_pass_named_steps() -> None:
+    [route] = shortest_routes(GRAPH, "climber", "left")
+    assert route_text(route) == (
+        "Climber role > Team lead > Goal role [after leading a team] > Start role [back to the start]"
+        " > Left role [with experience]"
+    )
+    assert [s.slug for s in route] == ["climber", None, "goal", "start", "left"]
+
+
+def test_no_route_and_nearest_roles_into_the_goal() -> None:
+    assert shortest_routes(GRAPH, "island", "goal") == []
+    assert nearest_into(GRAPH, "goal") == ["left", "right", "climber", "start"]
+
+
+def test_cycles_do_not_loop_and_self_route_is_one_stop() -> None:
+    assert [route_text(r) for r in shortest_routes(GRAPH, "goal", "goal")] == ["Goal role"]
+    assert len(shortest_routes(GRAPH, "goal", "right")[0]) == 3
+
+
+def test_the_tie_limit_is_kept() -> None:
+    assert len(shortest_routes(GRAPH, "start", "goal", most=1)) == 1
+
+
+def into_outline(node: IntoNode, depth: int = 0) -> list[str]:
+    mark = " (repeat)" if node.repeat else ""
+    lines = ["  " * depth + node.title + mark]
+    for child in node.next:
+        lines += into_outline(child, depth + 1)
+    return lines
+
+
+def test_routes_into_a_role_go_backwards() -> None:
+    assert into_outline(routes_into(GRAPH, "goal", depth=2)) == [
+        "Goal role",
+        "  Left role",
+        "    Start role",
+        "  Right role",
+        "    Start role",
+        "  Team lead",
+        "    Climber role",
+    ]
+    deep = into_outline(routes_into(GRAPH, "start", depth=3))
+    assert "      Start role (repeat)" in deep

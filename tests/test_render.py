@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -12,7 +13,6 @@ from careers_cli.cli import app
 from conftest import FIXTURES
 
 runner = CliRunner()
-FIXTURE_ENV = {"CAREERS_DATA_DIR": str(FIXTURES / "roles")}
 
 
 @pytest.mark.parametrize(
@@ -23,9 +23,15 @@ FIXTURE_ENV = {"CAREERS_DATA_DIR": str(FIXTURES / "roles")}
         ("search-alpha.txt", ["search", "alpha", "--area", "wider-healthcare-team"]),
         ("show-health-records-staff.txt", ["show", "health-records-staff"]),
         ("path-health-records-staff.txt", ["path", "health-records-staff"]),
+        ("compare-alpha-beta-gamma.txt", ["compare", "alpha-clerk", "beta-manager", "gamma-analyst"]),
+        ("compare-alpha-beta.txt", ["compare", "alpha-clerk", "beta-manager"]),
+        ("route-start-goal.txt", ["path", "start", "--to", "goal"]),
+        ("into-goal.txt", ["path", "goal", "--into"]),
+        ("pay.txt", ["pay"]),
     ],
 )
 def test_golden(name: str, args: list[str], golden: Callable[[str, str], None]) -> None:
-    result = runner.invoke(app, args, env=FIXTURE_ENV)
+    env = {"CAREERS_DATA_DIR": os.pathsep.join(str(FIXTURES / f) for f in ("roles", "graph"))}
+    result = runner.invoke(app, args, env=env)
     assert result.exit_code == 0, result.stderr
     golden(name, result.stdout)
