@@ -223,6 +223,11 @@ class Catalogue:
             found = [p for p in found if p.path.resolve() in wanted]
         return sorted(found, key=lambda p: (str(p.path), p.line or 0, p.column or 0))
 
+    def origin(self, path: str | Path) -> str:
+        """'built-in' for a role file of the package, else the file's path."""
+        builtin = str(self.data_dir / "roles")
+        return "built-in" if os.path.dirname(os.path.abspath(path)) == os.path.abspath(builtin) else str(path)
+
     def area_key(self, text: str) -> str:
         """The key of an area given by key or name, any case; UsageError listing the keys."""
         wanted = text.strip().lower()
@@ -589,6 +594,11 @@ def _parse(path: Path, text: str) -> Any:
         return yamlfile.parse(path, text)
     except yamlfile.ProblemError as e:
         raise DataError([e.problem]) from None
+
+
+def read_yaml(path: Path) -> Any:
+    """A data file's plain content (DataError if it cannot be read)."""
+    return _read(path)
 
 
 def _read(path: Path) -> Any:

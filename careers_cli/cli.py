@@ -5,6 +5,7 @@ This is the one place where errors become messages and exit codes (see `_Funnel`
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from collections import Counter
@@ -15,11 +16,21 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from careers_cli import __version__, filters, jsonout, render
-from careers_cli.catalogue import Catalogue, section_keys
+from careers_cli import __version__, filters, jsonout, newrole, render
+from careers_cli.catalogue import (
+    EXTRA_SECTIONS,
+    Catalogue,
+    builtin_data_dir,
+    env_role_dirs,
+    is_slug,
+    read_yaml,
+    section_keys,
+)
 from careers_cli.compare import facts, start_bands
 from careers_cli.errors import CareersError, UsageError
+from careers_cli.jsonschema import SCHEMA_FILE
 from careers_cli.progression import Graph, nearest_into, routes_from, routes_into, shortest_routes
+from careers_cli.schema import SECTION_HEADINGS
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
@@ -30,7 +41,8 @@ class _Funnel(TyperGroup):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with render.paged(_settings.pager):
+                return super().invoke(ctx)
         except CareersError as e:
             render.error(str(e))
             raise click.exceptions.Exit(e.exit_code) from None
@@ -51,13 +63,44 @@ app = typer.Typer(
     cls=_Funnel,
     help="Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression.",
     invoke_without_command=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
+
+def _complete_slugs(incomplete: str) -> list[tuple[str, str]]:
+    """Role slugs (with titles) for shell completion; never raises, never prints."""
+    try:
+        docs = _catalogue().index().docs
+    except Exception:  # completion must stay silent whatever the data holds
+        return []
+    return sorted((d.slug, d.title) for d in docs if d.slug.startswith(incomplete))
+
+
+def _complete_areas(incomplete: str) -> list[tuple[str, str]]:
+    try:
+        areas = _catalogue().areas
+    except Exception:  # as above
+        return []
+    return [(key, a.name) for key, a in areas.items() if key.startswith(incomplete)]
+
+
+def _complete_sections(incomplete: str) -> list[str]:
+    return [
+        k.replace("_", "-") for k in (*SECTION_HEADINGS, *EXTRA_SECTIONS) if k.replace("_", "-").startswith(incomplete)
+    ]
+
+
+SLUG_HELP = "The role's slug, e.g. health-records-staff."
 JSON = typer.Option(False, "--json", help="Print JSON on stdout instead of text (see the README for the format).")
-AREA = typer.Option(None, "--area", "-a", help="Only roles in this area (key or name, see `careers areas`).")
+AREA = typer.Option(
+    None,
+    "--area",
+    "-a",
+    help="Only roles in this area (key or name, see `careers areas`).",
+    autocompletion=_complete_areas,
+)
 BAND = typer.Option(None, "--band", "-b", help="Only roles paid in this band or range, e.g. 4 or 3-5.")
 ENTRY = typer.Option(
     None, "--entry", "-e", help="Only roles with this entry route, e.g. apprenticeship (repeatable: all must hold)."
@@ -70,24 +113,67 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Settings:
+    """The global options of this run (set by the callback before any command runs)."""
+
+    def __init__(self) -> None:
+        self.data_dirs: list[Path] = []
+        self.builtin = True
+        self.pager: bool | None = None
+
+
+_settings = _Settings()
+
+
+def _catalogue(use_cache: bool = True) -> Catalogue:
+    """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders."""
+    dirs = [*env_role_dirs(), *_settings.data_dirs]
+    return Catalogue.open(role_dirs=dirs, builtin_roles=_settings.builtin, use_cache=use_cache)
+
+
+def _user_dirs() -> list[Path]:
+    return [*_settings.data_dirs, *env_role_dirs()]
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
+    data_dir: list[Path] = typer.Option(
+        None, "--data-dir", help="A folder of your own role files, on top of the built-in ones (repeatable)."
+    ),
+    no_builtin: bool = typer.Option(False, "--no-builtin", help="Leave the built-in roles out."),
+    color: str = typer.Option(
+        "auto", "--color", help="auto: colour on a terminal unless NO_COLOR is set; always; never."
+    ),
+    pager: bool = typer.Option(
+        None, "--pager/--no-pager", help="Page long output (default: when it is longer than the terminal)."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
+    if color not in render.COLOR_MODES:
+        raise UsageError(f"No colour mode '{color}'. Choose from: {', '.join(render.COLOR_MODES)}")
+    render.set_color(color)
+    _settings.data_dirs = list(data_dir or [])
+    _settings.builtin = not no_builtin
+    _settings.pager = pager
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
 
 @app.command()
 def show(
-    slug: str = typer.Argument(..., help="The role's slug, e.g. health-records-staff."),
+    slug: str = typer.Argument(..., help=SLUG_HELP, autocompletion=_complete_slugs),
     section: list[str] = typer.Option(
-        None, "--section", "-s", help="Only this section (repeatable), e.g. pay, skills."
+        None,
+        "--section",
+        "-s",
+        help="Only this section (repeatable), e.g. pay, skills.",
+        autocompletion=_complete_sections,
     ),
+    format_: str = typer.Option("text", "--format", "-f", help="text, or markdown to print or share."),
     json_out: bool = JSON,
 ) -> None:
     """Show one role: pay, entry routes, the work, skills.
@@ -96,13 +182,18 @@ def show(
     routes) and then one panel per section. SLUG may also be a role's former slug.
     """
     wanted = section_keys(section) if section else None
-    catalogue = Catalogue.open()
+    if format_ not in ("text", "markdown"):
+        raise UsageError(f"No format '{format_}'. Choose from: text, markdown (or use --json)")
+    catalogue = _catalogue()
     role = catalogue.get(slug)
     if json_out:
         render.print_json(jsonout.role(role))
         return
     titles = {s: found.title for s in role.related if (found := catalogue.find(s))}
-    render.show_role(role, titles, wanted)
+    if format_ == "markdown":
+        render.write(render.role_markdown(role, titles, wanted, catalogue.origin(role.path)))
+    else:
+        render.show_role(role, titles, wanted, catalogue.origin(role.path))
 
 
 @app.command()
@@ -121,7 +212,7 @@ def search(
     """
     from careers_cli import search as finder
 
-    catalogue = Catalogue.open()
+    catalogue = _catalogue()
     index = catalogue.index()
     keep = _filter(catalogue, area, band, entry)
     if not query.strip() and not keep.active:
@@ -139,10 +230,14 @@ def search(
 
 @app.command()
 def path(
-    slug: str = typer.Argument(..., help="The role to start from (or, with --into, to arrive at)."),
+    slug: str = typer.Argument(
+        ..., help="The role to start from (or, with --into, to arrive at).", autocompletion=_complete_slugs
+    ),
     depth: int = typer.Option(2, "--depth", "-d", min=1, max=10, help="How many moves to follow."),
     into: bool = typer.Option(False, "--into", help="Show what leads into the role instead."),
-    to: str = typer.Option(None, "--to", help="Show the shortest routes from SLUG to this role."),
+    to: str = typer.Option(
+        None, "--to", help="Show the shortest routes from SLUG to this role.", autocompletion=_complete_slugs
+    ),
     most: int = typer.Option(5, "--most", min=1, max=50, help="With --to: at most this many tied routes."),
     json_out: bool = JSON,
 ) -> None:
@@ -154,7 +249,7 @@ def path(
     """
     if into and to:
         raise UsageError("Use --into or --to, not both")
-    catalogue = Catalogue.open()
+    catalogue = _catalogue()
     role = catalogue.get(slug)
     if to is None and not into:
         tree = routes_from(catalogue, role, depth)
@@ -179,7 +274,7 @@ def path(
 
 @app.command()
 def compare(
-    slugs: list[str] = typer.Argument(..., help="Two to four role slugs."),
+    slugs: list[str] = typer.Argument(..., help="Two to four role slugs.", autocompletion=_complete_slugs),
     json_out: bool = JSON,
 ) -> None:
     """Compare two to four roles side by side.
@@ -189,7 +284,7 @@ def compare(
     """
     if not 2 <= len(slugs) <= 4:
         raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
-    catalogue = Catalogue.open()
+    catalogue = _catalogue()
     roles = [catalogue.get(s) for s in slugs]
     columns = [facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles]
     if json_out:
@@ -205,7 +300,7 @@ def pay(
     json_out: bool = JSON,
 ) -> None:
     """Show the pay scale and the roles starting in each band."""
-    catalogue = Catalogue.open()
+    catalogue = _catalogue()
     found = catalogue.scales.get(scale)
     if found is None:
         raise UsageError(f"No pay scale '{scale}'. Choose from: {', '.join(catalogue.scales)}")
@@ -231,27 +326,35 @@ def pay(
 
 
 @app.command("list")
-def list_roles(area: str = AREA, band: str = BAND, entry: list[str] = ENTRY, json_out: bool = JSON) -> None:
+def list_roles(
+    area: str = AREA,
+    band: str = BAND,
+    entry: list[str] = ENTRY,
+    source: bool = typer.Option(False, "--source", help="Show where each role comes from: built-in or its file."),
+    json_out: bool = JSON,
+) -> None:
     """List every role, grouped by area.
 
-    When piped, prints one role a line: slug, title, area, subarea and bands, separated by tabs.
+    When piped, prints one role a line: slug, title, area, subarea and bands (and with --source,
+    where it comes from), separated by tabs.
     """
-    catalogue = Catalogue.open()
+    catalogue = _catalogue()
     docs = catalogue.index().docs
     keep = _filter(catalogue, area, band, entry)
     order = {key: i for i, key in enumerate(catalogue.areas)}
     roles = sorted(filter(keep, docs), key=lambda d: (order.get(d.area, len(order)), d.title.lower()))
     _warn_skipped(catalogue)
+    origins = {r.slug: catalogue.origin(r.path) for r in roles} if source else None
     if json_out:
-        render.print_json([jsonout.listed(r) for r in roles])
+        render.print_json([jsonout.listed(r, origins) for r in roles])
     else:
-        render.role_list(roles, catalogue.areas.values(), grouped=render.stdout_console().is_terminal)
+        render.role_list(roles, catalogue.areas.values(), render.stdout_console().is_terminal, origins)
 
 
 @app.command()
 def areas(json_out: bool = JSON) -> None:
     """List the areas of NHS careers and their roles count."""
-    catalogue = Catalogue.open()
+    catalogue = _catalogue()
     docs = catalogue.index().docs
     counts = Counter(d.area for d in docs)
     per_subarea = Counter((d.area, d.subarea) for d in docs if d.subarea)
@@ -265,6 +368,63 @@ def areas(json_out: bool = JSON) -> None:
 
 
 @app.command()
+def new(
+    slug: str = typer.Argument(..., help="The new role's slug, e.g. health-play-specialist."),
+    from_: str = typer.Option(None, "--from", help="Start from a copy of this role.", autocompletion=_complete_slugs),
+    directory: Path = typer.Option(None, "--dir", help="Write into this folder (default: your first data folder)."),
+    area: str = typer.Option(
+        None,
+        "--area",
+        "-a",
+        help="The role's area (default: the copied role's, or the first).",
+        autocompletion=_complete_areas,
+    ),
+) -> None:
+    """Write a new role file to start from; never overwrites.
+
+    The file goes into --dir, or else the first folder of --data-dir and CAREERS_DATA_DIR. It is
+    valid as written: replace the placeholders with facts you have checked.
+    """
+    if not is_slug(slug):
+        raise UsageError(
+            f"'{slug}' is not a slug: use lower-case letters, digits and hyphens, e.g. health-play-specialist"
+        )
+    folder = directory or next(iter(_user_dirs()), None)
+    if folder is None:
+        raise UsageError("No folder for your roles: give --dir, --data-dir or set CAREERS_DATA_DIR")
+    catalogue = _catalogue()
+    schema_dir = builtin_data_dir()
+    if from_:
+        original = catalogue.get(from_)
+        text = newrole.copy(read_yaml(original.path), original.slug, schema_dir)
+    else:
+        key = catalogue.area_key(area) if area else next(iter(catalogue.areas))
+        text = newrole.blank(slug, key, list(catalogue.areas), schema_dir, datetime.date.today())
+    path = folder / f"{slug}.yaml"
+    replaced = " (it replaces the built-in role of that slug)" if catalogue.resolve(slug) else ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as f:
+            f.write(text)
+    except FileExistsError:
+        raise CareersError(f"{path} already exists; nothing was written (choose another slug or edit it)") from None
+    except OSError as e:
+        raise CareersError(f"{path}: cannot write ({e.strerror}); nothing was written") from None
+    render.write(f"{path}\n")
+    render.info(f"Wrote a new role file{replaced}. Edit it, then check it: careers validate {path}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a role file.
+
+    Editors with YAML support (yaml-language-server) use it to check a role file as you type;
+    each built-in role file names it in its first line.
+    """
+    render.write((builtin_data_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+@app.command()
 def validate(
     paths: list[Path] = typer.Argument(None, help="Role files or folders to check (default: the built-in data)."),
     json_out: bool = JSON,
@@ -275,7 +435,9 @@ def validate(
     """
     files = _expand(paths or [])
     dirs = sorted({p.parent for p in files} | {p for p in (paths or []) if p.is_dir()})
-    catalogue = Catalogue.open(role_dirs=dirs if paths else None, use_cache=False)
+    catalogue = Catalogue.open(
+        role_dirs=[*env_role_dirs(), *_settings.data_dirs, *dirs], builtin_roles=_settings.builtin, use_cache=False
+    )
     found = catalogue.problems(only=files if paths else None)
     if json_out:
         render.print_json([jsonout.problem(p) for p in found])

@@ -70,8 +70,9 @@ def hit(h: Hit) -> dict[str, Any]:
     }
 
 
-def listed(r: Summary) -> dict[str, Any]:
-    return {"slug": r.slug, "title": r.title, "area": r.area, "subarea": r.subarea, "bands": list(r.bands)}
+def listed(r: Summary, origins: dict[str, str] | None = None) -> dict[str, Any]:
+    item = {"slug": r.slug, "title": r.title, "area": r.area, "subarea": r.subarea, "bands": list(r.bands)}
+    return {**item, "source": origins[r.slug]} if origins else item
 
 
 def area(a: Area, count: int, per_subarea: dict[str, int]) -> dict[str, Any]:

@@ -6,10 +6,15 @@ characters are replaced first, so `[bold]` or an escape sequence in a YAML file 
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
+import shlex
+import subprocess
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -45,17 +50,76 @@ def t(text: str, style: str | Style = "") -> Text:
     return Text(clean(text), style=style)
 
 
+COLOR_MODES = ("auto", "always", "never")
+
+
+class _Output:
+    """How this run writes: the colour mode, and the buffer that collects output for a pager."""
+
+    color = "auto"
+    buffer: io.StringIO | None = None
+    width: int | None = None
+
+
+def set_color(mode: str) -> None:
+    """auto: colour on terminals unless NO_COLOR is set; always: even in pipes; never: plain text."""
+    _Output.color = mode
+
+
+def _console_options() -> dict[str, Any]:
+    if _Output.color == "always":
+        return {"force_terminal": True}
+    if _Output.color == "never":
+        return {"color_system": None}
+    return {}
+
+
 def stdout_console() -> Console:
-    return Console(highlight=False, emoji=False)
+    if _Output.buffer is not None:
+        return Console(file=_Output.buffer, width=_Output.width, force_terminal=True, highlight=False, emoji=False)
+    return Console(highlight=False, emoji=False, **_console_options())
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False)
+    return Console(stderr=True, highlight=False, emoji=False, **_console_options())
+
+
+def write(text: str) -> None:
+    """Plain text on stdout (or into the pager's buffer)."""
+    (_Output.buffer or sys.stdout).write(text)
 
 
 def print_json(data: Any) -> None:
     """JSON on stdout and nothing else: the scripting contract."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def paged(wanted: bool | None) -> Iterator[None]:
+    """Send the output through a pager when stdout is a terminal and it is longer than the
+    screen (wanted None), always (True) or never (False). PAGER chooses the pager."""
+    real = Console(**_console_options())
+    if wanted is False or not real.is_terminal or _Output.buffer is not None:
+        yield
+        return
+    _Output.buffer, _Output.width = io.StringIO(), real.width
+    try:
+        yield
+    finally:
+        text, _Output.buffer = _Output.buffer.getvalue(), None
+        if wanted or text.count("\n") >= real.height:
+            _page(text)
+        else:
+            sys.stdout.write(text)
+
+
+def _page(text: str) -> None:
+    command = shlex.split(os.environ.get("PAGER") or "less")
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # keep colours; quit if it fits
+    try:
+        subprocess.run(command, input=text, text=True, env=env, check=False)
+    except OSError:
+        sys.stdout.write(text)
 
 
 def error(message: str) -> None:
@@ -167,7 +231,12 @@ class LabelledRows:
                 yield Segment.line()
 
 
-def role_panels(role: Role, titles: dict[str, str], wanted: set[str] | None) -> list[RenderableType]:
+BUILTIN = "built-in"
+
+
+def role_panels(
+    role: Role, titles: dict[str, str], wanted: set[str] | None, origin: str = BUILTIN
+) -> list[RenderableType]:
     """The header, then one panel per section in order; `wanted` limits the sections."""
     panels: list[RenderableType] = [role_header(role)]
     for section in role.sections:
@@ -184,8 +253,17 @@ def role_panels(role: Role, titles: dict[str, str], wanted: set[str] | None) -> 
     if wanted is None or "source" in wanted:
         checked = f"{role.source.checked.day} {role.source.checked:%B %Y}"
         panels.append(Text(f"Facts checked {checked} against:", style="dim"))
-        panels.append(_link(role.source.url, role.source.url, "dim"))
+        panels.append(_whole(_link(role.source.url, role.source.url, "dim")))
+        if origin != BUILTIN:
+            panels.append(_whole(Text("From your file: ", style="dim") + t(origin, "magenta")))
     return panels
+
+
+def _whole(text: Text) -> Text:
+    """A line never broken by Rich (an address or a path stays whole to copy); the terminal
+    wraps it if it must."""
+    text.no_wrap, text.overflow = True, "ignore"
+    return text
 
 
 def _panel(title: str, body: RenderableType) -> Panel:
@@ -201,10 +279,10 @@ def _link(name: str, url: str, style: str = "") -> Text:
     return text
 
 
-def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None) -> None:
+def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None, origin: str = BUILTIN) -> None:
     out = stdout_console()
-    for part in role_panels(role, titles, wanted):
-        out.print(part)
+    for part in role_panels(role, titles, wanted, origin):
+        out.print(part, soft_wrap=isinstance(part, Text) and bool(part.no_wrap))
 
 
 # -- search, list, areas ------------------------------------------------------------------
@@ -270,13 +348,19 @@ def _why(hit: Hit, snippet: Text) -> Text:
     return Text(f"{hit.field}: ", style="dim italic") + snippet
 
 
-def role_list(roles: Sequence[Summary], areas: Iterable[Area], grouped: bool) -> None:
-    """Grouped by area and subarea on a terminal; one tab-separated role a line in a pipe."""
+def role_list(
+    roles: Sequence[Summary], areas: Iterable[Area], grouped: bool, sources: dict[str, str] | None = None
+) -> None:
+    """Grouped by area and subarea on a terminal; one tab-separated role a line in a pipe.
+
+    `sources` (slug -> "built-in" or a file) adds where each role comes from.
+    """
     out = stdout_console()
     if not grouped:
         for r in roles:
-            fields = (r.slug, r.title, r.area, r.subarea or "", ",".join(r.bands))
-            sys.stdout.write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
+            fields = [r.slug, r.title, r.area, r.subarea or "", ",".join(r.bands)]
+            fields += [sources[r.slug]] if sources else []
+            write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
         return
     for area in areas:
         members = [r for r in roles if r.area == area.key]
@@ -289,7 +373,8 @@ def role_list(roles: Sequence[Summary], areas: Iterable[Area], grouped: bool) ->
             inside = [r for r in members if r.subarea == key or (group is None and r.subarea not in known)]
             branch = tree.add(Text(group.name, style="bold")) if group and inside else tree
             for r in inside:
-                branch.add(_role_label(r))
+                origin = Text(f"  {sources[r.slug]}", style="magenta") if sources else Text()
+                branch.add(_role_label(r) + origin)
         out.print(tree)
 
 
@@ -508,3 +593,49 @@ def band_roles(scale: PayScale, count: BandCount, areas: dict[str, Area]) -> Non
         out.print(
             Text("• ") + t(doc.title) + Text(f" ({doc.slug})", style="dim") + t(f"  {area_name(areas, doc.area)}")
         )
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md(text: str) -> str:
+    """Role text as Markdown text: characters Markdown would act on are escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def role_markdown(role: Role, titles: dict[str, str], wanted: set[str] | None, origin: str = BUILTIN) -> str:
+    """The role as a Markdown document, for advisers to print or share."""
+    lines = [f"# {md(role.title)}", "", md(role.summary), ""]
+    facts = []
+    if role.alternative_titles:
+        facts.append(("Also called", ", ".join(role.alternative_titles)))
+    facts.append(("Area", role.area.name + (f" › {role.subarea.name}" if role.subarea else "")))
+    if role.pay:
+        facts.append(("Pay", pay_line(role.pay)))
+        if role.pay.hours_per_week:
+            facts.append(("Hours", f"{role.pay.hours_per_week:g} a week"))
+    facts.append(("Entry routes", ", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
+    if role.registration:
+        facts.append(("Registration", role.registration))
+    if role.training_length:
+        facts.append(("Training", role.training_length))
+    lines += [f"- **{name}:** {md(value)}" for name, value in facts] + [""]
+    for section in role.sections:
+        if wanted is None or section.key in wanted:
+            lines += [f"## {section.heading}", ""]
+            lines += [md(section.text), ""] if section.text else []
+            lines += [f"- {md(item)}" for item in section.items] + ([""] if section.items else [])
+    if role.organisations and (wanted is None or "organisations" in wanted):
+        lines += ["## Organisations", ""]
+        lines += [f"- [{md(o.name)}]({o.url})" if o.url else f"- {md(o.name)}" for o in role.organisations] + [""]
+    if role.related and (wanted is None or "related" in wanted):
+        lines += ["## Related roles", ""]
+        lines += [f"- {md(titles.get(s, s))} (`{s}`)" for s in role.related] + [""]
+    if wanted is None or "source" in wanted:
+        checked = f"{role.source.checked.day} {role.source.checked:%B %Y}"
+        lines += [f"Facts checked {checked} against <{role.source.url}>."]
+        if origin != BUILTIN:
+            lines += ["", f"From the file `{origin}`."]
+    return "\n".join(lines).rstrip() + "\n"

@@ -28,10 +28,15 @@ runner = CliRunner()
         ("route-start-goal.txt", ["path", "start", "--to", "goal"]),
         ("into-goal.txt", ["path", "goal", "--into"]),
         ("pay.txt", ["pay"]),
+        ("show-alpha-clerk.md", ["show", "alpha-clerk", "--format", "markdown"]),
+        ("list-source.txt", ["list", "--source", "--area", "management"]),
     ],
 )
-def test_golden(name: str, args: list[str], golden: Callable[[str, str], None]) -> None:
-    env = {"CAREERS_DATA_DIR": os.pathsep.join(str(FIXTURES / f) for f in ("roles", "graph"))}
+def test_golden(
+    name: str, args: list[str], golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURES.parent)  # relative folders, so the output is the same in any checkout
+    env = {"CAREERS_DATA_DIR": os.pathsep.join(f"fixtures/{f}" for f in ("roles", "graph"))}
     result = runner.invoke(app, args, env=env)
     assert result.exit_code == 0, result.stderr
     golden(name, result.stdout)
