@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from typer.testing import CliRunner
 
 from careers_cli.catalogue import Catalogue, builtin_data_dir
 from careers_cli.cli import app
+
+from conftest import FIXTURES
 
 runner = CliRunner()
 
