@@ -219,8 +219,9 @@ class Catalogue:
         """Every problem in every role file, including links that name no role."""
         found = self.load_problems() + self._link_problems()
         if only is not None:
-            wanted = {p.resolve() for p in only}
-            found = [p for p in found if p.path.resolve() in wanted]
+            # abspath, not resolve: a symlink loop must be reported, not followed
+            wanted = {os.path.abspath(p) for p in only}
+            found = [p for p in found if os.path.abspath(p.path) in wanted]
         return sorted(found, key=lambda p: (str(p.path), p.line or 0, p.column or 0))
 
     def origin(self, path: str | Path) -> str:

@@ -34,6 +34,7 @@ from careers_cli.schema import SECTION_HEADINGS
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
+EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
 class _Funnel(TyperGroup):
@@ -41,8 +42,7 @@ class _Funnel(TyperGroup):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            with render.paged(_settings.pager):
-                return super().invoke(ctx)
+            return super().invoke(ctx)
         except CareersError as e:
             render.error(str(e))
             raise click.exceptions.Exit(e.exit_code) from None
@@ -51,6 +51,14 @@ class _Funnel(TyperGroup):
         except BrokenPipeError:
             _quiet_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as e:
+            # A bug of ours, not the user's doing: one line, and the traceback on request.
+            if os.environ.get("CAREERS_DEBUG"):
+                raise
+            render.error(f"internal error ({type(e).__name__}: {e}); rerun with CAREERS_DEBUG=1 and report it")
+            raise click.exceptions.Exit(EXIT_INTERNAL) from None
 
 
 def _quiet_stdout() -> None:
@@ -119,7 +127,6 @@ class _Settings:
     def __init__(self) -> None:
         self.data_dirs: list[Path] = []
         self.builtin = True
-        self.pager: bool | None = None
 
 
 _settings = _Settings()
@@ -158,7 +165,7 @@ def main_options(
     render.set_color(color)
     _settings.data_dirs = list(data_dir or [])
     _settings.builtin = not no_builtin
-    _settings.pager = pager
+    ctx.with_resource(render.paged(pager))  # output is paged until the command ends
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 

@@ -68,7 +68,9 @@ def set_color(mode: str) -> None:
 
 def _console_options() -> dict[str, Any]:
     if _Output.color == "always":
-        return {"force_terminal": True}
+        # Explicit beats the environment: colour even in a pipe, with NO_COLOR set or TERM=dumb.
+        depth = "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
+        return {"force_terminal": True, "no_color": False, "color_system": depth}
     if _Output.color == "never":
         return {"color_system": None}
     return {}
@@ -94,12 +96,16 @@ def print_json(data: Any) -> None:
     write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 @contextmanager
 def paged(wanted: bool | None) -> Iterator[None]:
     """Send the output through a pager when stdout is a terminal and it is longer than the
     screen (wanted None), always (True) or never (False). PAGER chooses the pager."""
     real = Console(**_console_options())
-    if wanted is False or not real.is_terminal or _Output.buffer is not None:
+    if wanted is False or not stdout_is_terminal() or _Output.buffer is not None:
         yield
         return
     _Output.buffer, _Output.width = io.StringIO(), real.width

@@ -1,0 +1,100 @@
+"""Terminal manners: colour modes, widths from 20 to 300, the pager."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from careers_cli import render
+from careers_cli.cli import app
+
+from conftest import FIXTURES
+
+runner = CliRunner()
+COMMANDS = [
+    ["show", "health-records-staff"],
+    ["search", "records"],
+    ["path", "health-records-staff"],
+    ["compare", "health-records-staff", "medical-secretarypersonal-assistant", "adult-nurse"],
+    ["areas"],
+    ["pay"],
+    ["path", "health-records-staff", "--to", "administrative-management"],
+]
+
+
+@pytest.mark.parametrize("width", [20, 40, 80, 300])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: "-".join(a[:2]))
+def test_every_width_from_20_to_300_fits(args: list[str], width: int) -> None:
+    result = runner.invoke(app, args, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    # Lines Rich never breaks (a web address, a file path) may run on; everything else fits.
+    too_wide = [line for line in result.stdout.splitlines() if cell_len(line) > width and "://" not in line]
+    assert too_wide == []
+
+
+def test_colour_modes() -> None:
+    always = runner.invoke(app, ["--color", "always", "show", "health-records-staff"])
+    assert "\x1b[" in always.stdout
+    never = runner.invoke(app, ["--color", "never", "show", "health-records-staff"], env={"NO_COLOR": ""})
+    assert "\x1b" not in never.stdout
+    plain = runner.invoke(app, ["show", "health-records-staff"])  # a pipe: no codes at all
+    assert "\x1b" not in plain.stdout
+    wrong = runner.invoke(app, ["--color", "sometimes", "areas"])
+    assert (wrong.exit_code, wrong.stderr) == (
+        2,
+        "Error: No colour mode 'sometimes'. Choose from: auto, always, never\n",
+    )
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("LINES", "10")
+
+
+def pager_into(path: Path) -> str:
+    return f"{sys.executable} -c \"import sys; open('{path}', 'w').write(sys.stdin.read())\""
+
+
+def test_long_output_goes_through_the_pager(terminal: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGER", pager_into(tmp_path / "paged.txt"))
+    result = runner.invoke(app, ["show", "health-records-staff"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "Health records staff" in (tmp_path / "paged.txt").read_text()
+
+
+def test_short_output_and_no_pager_skip_it(terminal: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGER", pager_into(tmp_path / "paged.txt"))
+    assert "careers" in runner.invoke(app, ["--version"]).stdout
+    assert "Health records staff" in runner.invoke(app, ["--no-pager", "show", "health-records-staff"]).stdout
+    assert not (tmp_path / "paged.txt").exists()
+
+
+def test_a_missing_pager_still_prints(terminal: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGER", "/nonexistent/pager")
+    result = runner.invoke(app, ["--pager", "list"])
+    assert "Health records staff" in result.stdout
+
+
+def test_completion_offers_slugs_and_areas() -> None:
+    env = {"_CAREERS_COMPLETE": "complete_bash", "COMP_WORDS": "careers show health-rec", "COMP_CWORD": "2"}
+    result = runner.invoke(app, [], env=env, prog_name="careers")
+    assert result.stdout.split() == ["health-records-and-patient-administration", "health-records-staff"]
+    env = {"_CAREERS_COMPLETE": "complete_bash", "COMP_WORDS": "careers list --area nu", "COMP_CWORD": "3"}
+    assert runner.invoke(app, [], env=env, prog_name="careers").stdout.split() == ["nursing"]
+    env = {"_CAREERS_COMPLETE": "complete_bash", "COMP_WORDS": "careers show x --section tr", "COMP_CWORD": "4"}
+    assert runner.invoke(app, [], env=env, prog_name="careers").stdout.split() == ["training-and-development"]
+
+
+def test_user_roles_complete_too() -> None:
+    env = {
+        "_CAREERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "careers show alp",
+        "COMP_CWORD": "2",
+        "CAREERS_DATA_DIR": str(FIXTURES / "roles"),
+    }
+    assert runner.invoke(app, [], env=env, prog_name="careers").stdout.split() == ["alpha-clerk"]
