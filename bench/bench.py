@@ -98,6 +98,8 @@ def run(sizes: list[int], runs: int) -> None:
         "search": [careers, "search", "cardiac technician"],
         "path": [careers, "path", "role-00001"],
         "list": [careers, "list"],
+        "route": [careers, "path", "role-00001", "--to", "role-00002"],
+        "compare": [careers, "compare", "role-00001", "role-00002", "role-00003"],
     }
     print(f"{'roles':>6} {'command':<8} {'median ms':>10} {'ratio':>6} {'peak MiB':>9}")
     for n in sizes:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from careers_cli.index import Summary
 from careers_cli.models import Band, PayScale, Role
-from careers_cli.schema import ENTRY_ROUTE_LABELS
 
 KEY_SKILLS = 5
 
@@ -24,7 +23,7 @@ class Facts:
     pay_max: int | None
     pay_year: str | None
     hours: float | None
-    entry_routes: tuple[str, ...]
+    entry_routes: tuple[str, ...]  # keys of the vocabulary
     registration: str | None
     training: str | None
     leads_to: tuple[str, ...]
@@ -46,7 +45,7 @@ def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
         high,
         role.pay.scale.year if role.pay else None,
         role.pay.hours_per_week if role.pay else None,
-        tuple(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes),
+        role.entry_routes,
         role.registration,
         role.training_length,
         leads,

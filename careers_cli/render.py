@@ -541,7 +541,7 @@ _FACT_ROWS: list[tuple[str, Callable[[Facts], RenderableType]]] = [
     ("Area", lambda f: t(f.area)),
     ("Pay", _pay_cell),
     ("Hours", lambda f: t(f"{f.hours:g} a week") if f.hours else Text("–", style="dim")),
-    ("Entry routes", lambda f: _lines(f.entry_routes)),
+    ("Entry routes", lambda f: _lines([ENTRY_ROUTE_LABELS[r] for r in f.entry_routes])),
     ("Registration", lambda f: t(f.registration) if f.registration else Text("–", style="dim")),
     ("Training", lambda f: t(f.training) if f.training else Text("–", style="dim")),
     ("Can lead to", lambda f: _lines(f.leads_to)),
