@@ -16,7 +16,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from careers_cli import __version__, filters, jsonout, newrole, render
+from careers_cli import __version__, filters, jsonout, render
 from careers_cli.catalogue import (
     EXTRA_SECTIONS,
     Catalogue,
@@ -28,7 +28,6 @@ from careers_cli.catalogue import (
 )
 from careers_cli.compare import facts, start_bands
 from careers_cli.errors import CareersError, UsageError
-from careers_cli.jsonschema import SCHEMA_FILE
 from careers_cli.progression import Graph, nearest_into, routes_from, routes_into, shortest_routes
 from careers_cli.schema import SECTION_HEADINGS
 
@@ -392,6 +391,8 @@ def new(
     The file goes into --dir, or else the first folder of --data-dir and CAREERS_DATA_DIR. It is
     valid as written: replace the placeholders with facts you have checked.
     """
+    from careers_cli import newrole  # PyYAML's emitter: only this command needs it
+
     if not is_slug(slug):
         raise UsageError(
             f"'{slug}' is not a slug: use lower-case letters, digits and hyphens, e.g. health-play-specialist"
@@ -428,6 +429,8 @@ def schema() -> None:
     Editors with YAML support (yaml-language-server) use it to check a role file as you type;
     each built-in role file names it in its first line.
     """
+    from careers_cli.jsonschema import SCHEMA_FILE
+
     render.write((builtin_data_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
