@@ -10,13 +10,13 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 import typer
 from typer.core import TyperGroup
 
-from careers_cli import __version__, filters, jsonout, render
+from careers_cli import __version__, jsonout, render
 from careers_cli.catalogue import (
     EXTRA_SECTIONS,
     Catalogue,
@@ -26,10 +26,14 @@ from careers_cli.catalogue import (
     read_yaml,
     section_keys,
 )
-from careers_cli.compare import facts, start_bands
 from careers_cli.errors import CareersError, UsageError
-from careers_cli.progression import Graph, nearest_into, routes_from, routes_into, shortest_routes
 from careers_cli.schema import SECTION_HEADINGS
+
+if TYPE_CHECKING:
+    from careers_cli import filters
+
+# Modules only some commands need (routes, comparison, filters, fuzzy search) are imported
+# inside those commands: every import is paid on each start-up of `careers show`.
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
@@ -253,6 +257,8 @@ def path(
     a role already on the branch is marked and not followed again. --into turns the tree round
     (what do people do before this role?); --to finds the shortest routes between two roles.
     """
+    from careers_cli.progression import Graph, nearest_into, routes_from, routes_into, shortest_routes
+
     if into and to:
         raise UsageError("Use --into or --to, not both")
     catalogue = _catalogue()
@@ -288,6 +294,8 @@ def compare(
     One row per fact (area, pay, hours, entry routes, registration, training, where each role
     can lead, key skills), then each role's pay as a bar on one shared £ scale.
     """
+    from careers_cli.compare import facts
+
     if not 2 <= len(slugs) <= 4:
         raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
     catalogue = _catalogue()
@@ -306,6 +314,8 @@ def pay(
     json_out: bool = JSON,
 ) -> None:
     """Show the pay scale and the roles starting in each band."""
+    from careers_cli.compare import start_bands
+
     catalogue = _catalogue()
     found = catalogue.scales.get(scale)
     if found is None:
@@ -473,6 +483,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 
 def _filter(catalogue: Catalogue, area: str | None, band: str | None, entry: list[str] | None) -> filters.Filter:
+    from careers_cli import filters
+
     order = [b.key for scale in catalogue.scales.values() for b in scale.bands]
     return filters.Filter(
         area=catalogue.area_key(area) if area else None,

@@ -17,21 +17,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from careers_cli.errors import Problem
 from careers_cli.models import Area, Band, Pay, PayScale, Role
 from careers_cli.schema import ENTRY_ROUTE_LABELS
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
+    from rich.table import Table
+    from rich.tree import Tree
+
     from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
     from careers_cli.progression import IntoNode, Node, RouteStep
@@ -183,6 +183,7 @@ def role_header(role: Role) -> RenderableType:
 
 
 def section_body(text: str, items: Sequence[str]) -> RenderableType:
+
     parts: list[RenderableType] = [t(text)] if text else []
     if items:
         parts.append(bullets(t(item) for item in items))
@@ -312,6 +313,8 @@ WIDE = 100  # below this many columns, results are stacked rather than tabled
 
 def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
     """A table on wide terminals; stacked entries on narrow ones, so nothing is cut."""
+    from rich.table import Table
+
     out = stdout_console()
     if out.width >= WIDE:
         out.print(_hits_table(hits, areas))
@@ -329,6 +332,9 @@ def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
 
 
 def _hits_table(hits: Sequence[Hit], areas: dict[str, Area]) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Role", ratio=3)
@@ -361,6 +367,8 @@ def role_list(
 
     `sources` (slug -> "built-in" or a file) adds where each role comes from.
     """
+    from rich.tree import Tree
+
     out = stdout_console()
     if not grouped:
         for r in roles:
@@ -393,6 +401,8 @@ def _role_label(role: Summary) -> Text:
 
 def areas_tree(rows: Sequence[tuple[Area, int, dict[str, int]]]) -> None:
     """Each area with its key and role count, and its subareas beneath it."""
+    from rich.tree import Tree
+
     tree = Tree(Text("Areas of NHS careers", style="bold"), hide_root=True)
     for area, count, per_subarea in rows:
         branch = tree.add(_counted(area.name, area.key, count, "bold cyan"))
@@ -410,6 +420,8 @@ def _counted(name: str, key: str, count: int, style: str) -> Text:
 
 
 def route_tree(root: Node) -> None:
+    from rich.tree import Tree
+
     tree = Tree(_node_label(root))
     _grow(tree, root)
     stdout_console().print(tree)
@@ -458,6 +470,8 @@ def routes_between(
     routes: Sequence[Sequence[RouteStep]], scales: dict[str, PayScale], scale_of: dict[str, str]
 ) -> None:
     """Each shortest route as numbered stops, with the band, pay and note of every move."""
+    from rich.tree import Tree
+
     out = stdout_console()
     moves = len(routes[0]) - 1
     out.print(Text(f"{len(routes)} shortest route{'s' * (len(routes) > 1)}, {moves} move{'s' * (moves != 1)}"))
@@ -481,6 +495,7 @@ def no_route(start: str, goal: str, nearest: Sequence[tuple[str, str]]) -> None:
 
 def into_tree(root: IntoNode, scales: dict[str, PayScale], scale_of: dict[str, str]) -> None:
     """What leads into a role: each level down is a step that comes before the one above."""
+    from rich.tree import Tree
 
     def label(node: IntoNode) -> Text:
         bands = band_objects(scales, scale_of.get(node.slug or ""), node.bands)
@@ -507,6 +522,9 @@ BAR = 30  # width of a pay bar, in cells
 
 def compare_table(columns: Sequence[Facts]) -> None:
     """One column per role and one row per fact; stacked blocks when the terminal is narrow."""
+    from rich import box
+    from rich.table import Table
+
     out = stdout_console()
     rows = [(name, [value(f) for f in columns]) for name, value in _FACT_ROWS]
     if out.width >= 22 + 26 * len(columns):
@@ -551,6 +569,8 @@ _FACT_ROWS: list[tuple[str, Callable[[Facts], RenderableType]]] = [
 
 def pay_bars(columns: Sequence[Facts]) -> RenderableType:
     """Each role's pay range as a bar on one £ scale shared by all, so differences are seen."""
+    from rich.table import Table
+
     paid = [f for f in columns if f.pay_min is not None and f.pay_max is not None]
     if not paid:
         return Text("No pay bands to draw.", style="dim")
@@ -576,6 +596,9 @@ def pay_bars(columns: Sequence[Facts]) -> RenderableType:
 
 
 def pay_scale(scale: PayScale, counts: Sequence[BandCount]) -> None:
+    from rich import box
+    from rich.table import Table
+
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("Band")
     table.add_column("From", justify="right")
