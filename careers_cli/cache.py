@@ -1,11 +1,12 @@
 """Compiled caches in the user cache folder, so a run does not reparse every YAML file.
 
-Two files, both msgpack: `roles-v1.msgpack` keeps each checked role file (keyed by its path,
-size and modification time) and `index-v1.msgpack` keeps the search index and the role summaries
-built from a given set of files. Anything wrong with a cache (missing, corrupt, truncated, stale,
-another version, an unwritable folder) just means it is rebuilt or not used: a cache can cost
-time, never correctness. Writes go to a temporary file that is renamed over the old one, so two
-processes writing at once leave one whole file, never a mix.
+All msgpack: `roles-v1/NN.msgpack` keep each checked role file, keyed by its path, size and
+modification time, spread over shards by path so that one role costs one small read;
+`data-v1.msgpack` keeps the checked areas, pay scales and synonyms; `index-v1.msgpack` keeps the
+search index and the role summaries built from a given set of files. Anything wrong with a
+cache (missing, corrupt, truncated, stale, another version, an unwritable folder) just means it
+is rebuilt or not used: a cache can cost time, never correctness. Writes go to a temporary file
+that is renamed over the old one, so two processes writing at once leave one whole file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -57,6 +59,52 @@ class RolesFile(msgspec.Struct, frozen=True):
     entries: dict[str, Entry]
 
 
+SHARDS = 32
+
+
+class RoleStore:
+    """The roles cache, in shards: `show` reads one or two small files, `list` reads them all."""
+
+    def __init__(self) -> None:
+        self._shards: dict[int, dict[str, Entry]] = {}
+        self._dirty: set[int] = set()
+
+    @staticmethod
+    def shard_of(path: str) -> int:
+        return zlib.crc32(path.encode()) % SHARDS
+
+    def _shard(self, n: int) -> dict[str, Entry]:
+        if n not in self._shards:
+            stored = read(_shard_name(n), RolesFile)
+            self._shards[n] = dict(stored.entries) if stored and stored.version == VERSION else {}
+        return self._shards[n]
+
+    def get(self, path: str) -> Entry | None:
+        return self._shard(self.shard_of(path)).get(path)
+
+    def put(self, path: str, entry: Entry) -> None:
+        n = self.shard_of(path)
+        self._shard(n)[path] = entry
+        self._dirty.add(n)
+
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget files that are gone (every shard is read first)."""
+        for n in range(SHARDS):
+            shard = self._shard(n)
+            for gone in [p for p in shard if p not in paths]:
+                del shard[gone]
+                self._dirty.add(n)
+
+    def save(self) -> None:
+        for n in sorted(self._dirty):
+            write(_shard_name(n), RolesFile(VERSION, self._shards[n]))
+        self._dirty.clear()
+
+
+def _shard_name(n: int) -> str:
+    return f"roles-v{VERSION}/{n:02d}.msgpack"
+
+
 def cache_dir() -> Path | None:
     """CAREERS_CACHE_DIR, else the platform's user cache folder; None if it cannot be used."""
     configured = os.environ.get(ENV_CACHE_DIR)
@@ -86,13 +134,14 @@ def write(name: str, value: object) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    target = folder / name
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(msgspec.msgpack.encode(value))
-            os.replace(tmp, folder / name)
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

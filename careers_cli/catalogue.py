@@ -34,7 +34,7 @@ from careers_cli.models import (
     Subarea,
 )
 
-ROLES_CACHE = f"roles-v{cache.VERSION}.msgpack"
+DATA_CACHE = f"data-v{cache.VERSION}.msgpack"
 INDEX_CACHE = f"index-v{cache.VERSION}.msgpack"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -73,8 +73,7 @@ class Catalogue:
     _broken: dict[str, list[Problem]] = field(default_factory=dict)
     _aliases: dict[str, str] | None = None
     _index: Index | None = None
-    _cached: dict[str, cache.Entry] | None = None
-    _fresh: dict[str, cache.Entry] = field(default_factory=dict)
+    _store: cache.RoleStore = field(default_factory=cache.RoleStore)
 
     @classmethod
     def open(
@@ -123,10 +122,19 @@ class Catalogue:
         assert self._data is not None
         return self._data.synonyms.groups
 
-    def _need_data(self, data: DataFiles | None = None) -> None:
-        if self._data is None:
-            self._data = data or DataFiles.read(self.data_dir)
-            self._areas, self._scales = self._data.build()
+    def _need_data(self) -> None:
+        """Areas, scales and synonyms: from the data cache when their files are unchanged."""
+        if self._data is not None:
+            return
+        key = cache.fingerprint(self._data_stamps()) if self.use_cache else ""
+        stored = cache.read(DATA_CACHE, _DataCache) if self.use_cache else None
+        if stored is not None and stored.key == key:
+            self._data = stored.data
+        else:
+            self._data = DataFiles.read(self.data_dir)
+            if self.use_cache:
+                cache.write(DATA_CACHE, _DataCache(key, self._data))
+        self._areas, self._scales = self._data.build()
 
     # -- single roles ---------------------------------------------------------------------
 
@@ -155,19 +163,14 @@ class Catalogue:
         canonical = self.resolve(slug)
         return self._load(canonical) if canonical else None
 
-    def find_cached(self, slug: str) -> Role | None:
-        """Like find, but through the roles cache: for a few roles of a large, scanned catalogue
-        (search results) one cache read beats importing PyYAML and parsing each file."""
-        return self._load(slug, bulk=True) if slug in self.files else None
-
     # -- the whole catalogue -----------------------------------------------------------------
 
     def roles(self) -> list[Role]:
         """Every valid role, in area order, then by title; unchanged files come from the cache."""
-        loaded = [self._load(slug, bulk=True) for slug in self.files]
-        if self.use_cache and self._fresh.keys() != self._stored().keys():
-            cache.write(ROLES_CACHE, cache.RolesFile(cache.VERSION, self._fresh))
-            self._cached = dict(self._fresh)
+        loaded = [self._load(slug) for slug in self.files]
+        if self.use_cache:
+            self._store.keep_only(set(self.files.values()))
+            self._store.save()
         roles = [r for r in loaded if r is not None]
         order = {key: i for i, key in enumerate(self.areas)}
         return sorted(roles, key=lambda r: (order[r.area.key], r.title.lower()))
@@ -177,15 +180,14 @@ class Catalogue:
         if self._index is not None:
             return self._index
         key = self._fingerprint()
-        stored = cache.read(INDEX_CACHE, _IndexCache) if self.use_cache else None
-        if stored is not None and stored.index.key == key:
-            self._need_data(stored.data)
-            self._index = stored.index
+        stored = cache.read(INDEX_CACHE, Index) if self.use_cache else None
+        if stored is not None and stored.key == key:
+            self._index = stored
         else:
             problems = [cache.ProblemRecord.of(p) for p in self.load_problems()]
             self._index = Index.build(self.roles(), key, problems)
-            if self.use_cache and self._data is not None:
-                cache.write(INDEX_CACHE, _IndexCache(self._index, self._data))
+            if self.use_cache:
+                cache.write(INDEX_CACHE, self._index)
         return self._index
 
     def aliases(self) -> dict[str, str]:
@@ -200,11 +202,13 @@ class Catalogue:
 
     def _fingerprint(self) -> str:
         """A key for the role files and data files as they are now."""
+        scan = self.scan()
+        return cache.fingerprint(self._data_stamps() + sorted((p, scan.stamps[s]) for s, p in scan.files.items()))
+
+    def _data_stamps(self) -> list[tuple[str, Stamp]]:
         data_files = [self.data_dir / n for n in ("areas.yaml", "synonyms.yaml")]
         data_files += sorted((self.data_dir / "pay").glob("*.yaml"))
-        scan = self.scan()
-        stamps = [(str(p), _stamp(p)) for p in data_files] + sorted((p, scan.stamps[s]) for s, p in scan.files.items())
-        return cache.fingerprint(stamps)
+        return [(str(p), _stamp(p)) for p in data_files]
 
     def load_problems(self) -> list[Problem]:
         """Problems that kept role files out of `roles()` (bad names, invalid files)."""
@@ -239,12 +243,9 @@ class Catalogue:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _load(self, slug: str, bulk: bool = False) -> Role | None:
-        """A role, or None when its file is invalid (the problems go to _broken).
-
-        In bulk, unchanged files come from the roles cache; a single role is read from its file,
-        which is cheaper than reading the whole cache.
-        """
+    def _load(self, slug: str) -> Role | None:
+        """A role, or None when its file is invalid (the problems go to _broken). Unchanged
+        files come from the roles cache, so a warm `show` never needs PyYAML."""
         if slug in self._roles:
             return self._roles[slug]
         if slug in self._broken:
@@ -254,7 +255,7 @@ class Catalogue:
             return None
         path = Path(file)
         try:
-            content = self._content(file, self.scan().stamps[slug]) if bulk and self.use_cache else read_role_file(path)
+            content = self._content(file, self._stamp_of(slug, file)) if self.use_cache else read_role_file(path)
             role = build_role(content, path, slug, self.areas, self.scales)
         except DataError as e:
             self._broken[slug] = list(e.problems)
@@ -262,23 +263,23 @@ class Catalogue:
         self._roles[slug] = role
         return role
 
-    def _stored(self) -> dict[str, cache.Entry]:
-        """The roles cache as it was on disk (read once)."""
-        if self._cached is None:
-            stored = cache.read(ROLES_CACHE, cache.RolesFile)
-            self._cached = stored.entries if stored and stored.version == cache.VERSION else {}
-        return self._cached
+    def _stamp_of(self, slug: str, file: str) -> Stamp:
+        if self._scan is not None:
+            return self._scan.stamps[slug]
+        return _stamp(Path(file))
 
     def _content(self, file: str, stamp: Stamp) -> schema.RoleFile:
         """The shape-checked file, from the cache when its size and time have not changed."""
-        entry = self._stored().get(file)
+        entry = self._store.get(file)
         if entry is None or (entry.size, entry.mtime_ns) != stamp:
             try:
                 content = read_role_file(Path(file))
                 entry = cache.Entry(*stamp, msgspec.Raw(msgspec.msgpack.encode(content)), [])
             except DataError as e:
                 entry = cache.Entry(*stamp, msgspec.Raw(b"\xc0"), [cache.ProblemRecord.of(p) for p in e.problems])
-        self._fresh[file] = entry
+            self._store.put(file, entry)
+            if self._scan is None:  # a single role: keep what was learnt for the next run
+                self._store.save()
         if entry.problems:
             raise DataError([p.problem() for p in entry.problems])
         return msgspec.msgpack.decode(entry.content, type=schema.RoleFile)
@@ -407,8 +408,8 @@ class DataFiles(msgspec.Struct, frozen=True):
         return areas, {key: _scale(key, f) for key, f in self.scales.items()}
 
 
-class _IndexCache(msgspec.Struct, frozen=True):
-    index: Index
+class _DataCache(msgspec.Struct, frozen=True):
+    key: str
     data: DataFiles
 
 

@@ -228,7 +228,7 @@ def search(
     if not query.strip() and not keep.active:
         raise UsageError("Give words to search for, or a filter such as --band 3-5, --entry apprenticeship or --area")
     ranked = finder.find(index, query, limit, keep if keep.active else None, catalogue.synonyms)
-    hits = finder.hits(ranked, catalogue.find_cached)
+    hits = finder.hits(ranked, catalogue.find)
     _warn_skipped(catalogue)
     if json_out:
         render.print_json([jsonout.hit(h) for h in hits])

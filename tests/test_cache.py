@@ -12,7 +12,7 @@ import msgspec
 import pytest
 
 from careers_cli import cache
-from careers_cli.catalogue import INDEX_CACHE, ROLES_CACHE, Catalogue
+from careers_cli.catalogue import DATA_CACHE, INDEX_CACHE, Catalogue
 
 from conftest import FIXTURES
 
@@ -37,7 +37,8 @@ def cache_dir() -> Path:
 
 def test_first_run_writes_both_caches_and_the_next_uses_them(roles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
-    assert (cache_dir() / ROLES_CACHE).is_file() and (cache_dir() / INDEX_CACHE).is_file()
+    assert (cache_dir() / INDEX_CACHE).is_file() and (cache_dir() / DATA_CACHE).is_file()
+    assert len(list((cache_dir() / f"roles-v{cache.VERSION}").glob("*.msgpack"))) >= 1
 
     def no_parsing(*args: object) -> None:
         raise AssertionError("a fresh cache must not reparse YAML")
@@ -75,8 +76,8 @@ def test_only_changed_files_are_reparsed(roles: Path, monkeypatch: pytest.Monkey
 @pytest.mark.parametrize("damage", [b"", b"\x00\x01garbage", b"\x82\xa7version\x01"])
 def test_corrupt_or_truncated_cache_is_ignored_and_rebuilt(roles: Path, damage: bytes) -> None:
     titles(roles)
-    for name in (ROLES_CACHE, INDEX_CACHE):
-        (cache_dir() / name).write_bytes(damage)
+    for path in cache_dir().rglob("*.msgpack"):
+        path.write_bytes(damage)
     assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
     assert isinstance(msgspec.msgpack.decode((cache_dir() / INDEX_CACHE).read_bytes()), dict)  # rewritten whole
 
@@ -114,8 +115,9 @@ def test_processes_writing_at_once_leave_a_whole_file(roles: Path) -> None:
         shutil.copytree(roles, folder)
         procs.append(subprocess.Popen([sys.executable, "-c", script, str(folder)], env=env))
     assert [p.wait() for p in procs] == [0, 0, 0, 0]
-    assert not list(cache_dir().glob("*.tmp"))
-    assert cache.read(ROLES_CACHE, cache.RolesFile) is not None
+    assert not list(cache_dir().rglob("*.tmp"))
+    shards = list(cache_dir().rglob("roles-v*/*.msgpack"))
+    assert shards and all(cache.read(str(p.relative_to(cache_dir())), cache.RolesFile) for p in shards)
     assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
 
 
@@ -128,3 +130,21 @@ def test_validate_never_trusts_the_cache(roles: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and time as before
     catalogue = Catalogue.open(role_dirs=[roles], builtin_roles=False, use_cache=False)
     assert [p.key for p in catalogue.problems()] == ["area"]
+
+
+def test_a_warm_show_needs_neither_yaml_nor_every_file(roles: Path) -> None:
+    script = (
+        "import sys\n"
+        "from careers_cli.cli import app\n"
+        "try:\n"
+        f"    app(['--data-dir', {str(roles)!r}, 'show', 'alpha-clerk'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('yaml' in sys.modules, 'rapidfuzz' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "CAREERS_CACHE_DIR": str(cache_dir())}
+    cold = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert cold.stderr.split() == ["True", "False"]  # first run: files are parsed
+    warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert warm.stderr.split() == ["False", "False"]
+    assert warm.stdout.startswith("Alpha clerk  (alpha-clerk)")
