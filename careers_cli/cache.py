@@ -11,6 +11,7 @@ that is renamed over the old one, so two processes writing at once leave one who
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -112,6 +113,12 @@ def cache_dir() -> Path | None:
         return None  # CAREERS_CACHE_DIR= (empty) turns caching off
     if configured:
         return Path(configured)
+    return _platform_cache_dir(os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=4)
+def _platform_cache_dir(xdg: str | None, home: str | None) -> Path:
+    """The platform's user cache folder (keyed on the variables it reads, for tests)."""
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("careers", appauthor=False))

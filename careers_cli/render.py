@@ -288,8 +288,12 @@ def _link(name: str, url: str, style: str = "") -> Text:
 
 def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None, origin: str = BUILTIN) -> None:
     out = stdout_console()
-    for part in role_panels(role, titles, wanted, origin):
-        out.print(part, soft_wrap=isinstance(part, Text) and bool(part.no_wrap))
+    parts = role_panels(role, titles, wanted, origin)
+    # One print for the body (each print has a fixed cost); the unbreakable lines after it.
+    body = [p for p in parts if not (isinstance(p, Text) and p.no_wrap)]
+    out.print(Group(*body))
+    for part in parts[len(body) :]:
+        out.print(part, soft_wrap=True)
 
 
 # -- search, list, areas ------------------------------------------------------------------
