@@ -158,7 +158,5 @@ def write(name: str, value: object) -> None:
 
 def fingerprint(stamps: Iterable[tuple[str, Stamp]]) -> str:
     """One key for a set of files as they are now: any change, addition or removal changes it."""
-    digest = hashlib.blake2b(str(VERSION).encode(), digest_size=16)
-    for path, (size, mtime) in stamps:
-        digest.update(f"{path}\0{size}\0{mtime}\n".encode())
-    return digest.hexdigest()
+    text = "\n".join(f"{path}\0{size}\0{mtime}" for path, (size, mtime) in stamps)
+    return hashlib.blake2b(f"{VERSION}\n{text}".encode(), digest_size=16).hexdigest()

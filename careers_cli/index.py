@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -101,9 +102,10 @@ class Index(msgspec.Struct, frozen=True):
     """
 
     key: str
-    docs: list[Summary]
+    packed: list[msgspec.Raw]  # each Summary encoded alone, decoded only when needed
+    slugs: list[str]
+    names: list[str]  # lower-cased main titles, to order ties without decoding summaries
     postings: dict[str, bytes]
-    surface: dict[str, list[str]]
     vocabulary: list[str]
     problems: list[ProblemRecord]  # files left out of the index, for a warning
     titles: list[str]  # every title and other title, lower-cased, for whole-title matching
@@ -113,32 +115,42 @@ class Index(msgspec.Struct, frozen=True):
     def build(cls, roles: Iterable[Role], key: str = "", problems: Iterable[ProblemRecord] = ()) -> Index:
         docs: list[Summary] = []
         best: dict[str, dict[int, int]] = defaultdict(dict)  # word -> doc -> best field number
-        surface: dict[str, set[str]] = defaultdict(set)
         for doc_id, role in enumerate(roles):
             docs.append(Summary.of(role))
             # Fields come in order of weight (sections last but for area), so the first wins.
             for field_no in sorted(range(len(FIELDS)), key=lambda f: -WEIGHTS[f]):
                 for word in {w for text in fields_of(role)[field_no] for w in words(text)}:
                     key_word = stem(word)
-                    surface[key_word].add(word)
                     best[key_word].setdefault(doc_id, field_no)
         grouped: dict[str, list[int]] = defaultdict(list)
         for word, hits in best.items():
             for doc_id, field_no in hits.items():
                 grouped[f"{field_no}{word}"].append(doc_id)
         postings = {key: array("I", ids).tobytes() for key, ids in grouped.items()}
-        surfaces = {w: sorted(s) for w, s in surface.items()}
         titles = [(t.lower(), d) for d, doc in enumerate(docs) for t in doc.titles]
         return cls(
             key,
-            docs,
+            [msgspec.Raw(msgspec.msgpack.encode(d)) for d in docs],
+            [d.slug for d in docs],
+            [d.title.lower() for d in docs],
             postings,
-            surfaces,
             sorted(best),
             list(problems),
             [t for t, _ in titles],
             [d for _, d in titles],
         )
+
+    @property
+    def docs(self) -> list[Summary]:
+        """Every summary (decoded now: at 10,000 roles this is the costly part of the index)."""
+        return _SUMMARIES.decode(b"\x90" if not self.packed else _as_array(self.packed))
+
+    def has(self, word: str) -> bool:
+        at = bisect_left(self.vocabulary, word)
+        return at < len(self.vocabulary) and self.vocabulary[at] == word
+
+    def doc(self, i: int) -> Summary:
+        return _SUMMARY.decode(self.packed[i])
 
     def documents(self, field_no: int, word: str) -> array[int]:
         """Numbers of the documents whose best field for `word` is `field_no`."""
@@ -154,3 +166,18 @@ def fields_of(role: Role) -> tuple[list[str], ...]:
     sections = [s.text for s in role.sections] + [item for s in role.sections for item in s.items]
     area = [role.area.name] + ([role.subarea.name] if role.subarea else [])
     return [role.title], list(role.alternative_titles), [role.slug.replace("-", " ")], [role.summary], area, sections
+
+
+_SUMMARY = msgspec.msgpack.Decoder(Summary)
+_SUMMARIES = msgspec.msgpack.Decoder(list[Summary])
+
+
+def _as_array(packed: list[msgspec.Raw]) -> bytes:
+    """One msgpack array holding the already-encoded summaries, for a single fast decode."""
+    n = len(packed)
+    head = (
+        bytes([0x90 | n])
+        if n < 16
+        else (b"\xdc" + n.to_bytes(2, "big") if n < 65536 else b"\xdd" + n.to_bytes(4, "big"))
+    )
+    return head + b"".join(bytes(p) for p in packed)

@@ -103,7 +103,7 @@ def rank(index: Index, query: str, limit: int = 10, keep: Callable[[Summary], bo
     per_term = [_best_per_doc(index, term) for term in terms]
     candidates: set[int] = set().union(*per_term)
     if keep is not None:
-        candidates = {d for d in candidates if keep(index.docs[d])}
+        candidates = {d for d in candidates if keep(index.doc(d))}
     if not candidates:
         return []
     n = len(terms)
@@ -118,10 +118,10 @@ def rank(index: Index, query: str, limit: int = 10, keep: Callable[[Summary], bo
     contenders = {d for d, v in score.items() if v >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
     for d in contenders:
-        exact = close.get(d, 0.0) == 100 or query.strip() == index.docs[d].slug
+        exact = close.get(d, 0.0) == 100 or query.strip() == index.slugs[d]
         score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0)
     kept = [d for d in contenders if score[d] >= MIN_SCORE]
-    kept.sort(key=lambda d: (-score[d], index.docs[d].title.lower()))
+    kept.sort(key=lambda d: (-score[d], index.names[d]))
     return [_ranked(index, d, round(score[d], 1), [best.get(d, nothing) for best in per_term]) for d in kept[:limit]]
 
 
@@ -146,7 +146,7 @@ def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
 
 def _title_scores(index: Index, lowered: str, docs: set[int], scorer: Any, cutoff: float) -> dict[int, float]:
     """Best score of each document's titles against the whole query (only scores >= cutoff)."""
-    if len(docs) * 4 < len(index.docs):
+    if len(docs) * 4 < len(index.packed):
         positions = [i for i, owner in enumerate(index.title_owner) if owner in docs]
         titles = [index.titles[i] for i in positions]
     else:
@@ -162,7 +162,7 @@ def _title_scores(index: Index, lowered: str, docs: set[int], scorer: Any, cutof
 def _similar_words(index: Index, term: str) -> dict[str, float]:
     """Index words close to a query word, with a similarity from 0 to 100."""
     found: dict[str, float] = {}
-    if term in index.surface:
+    if index.has(term):
         found[term] = 100.0
     if len(term) >= 3:
         for word in _prefixed(index.vocabulary, term):
@@ -184,13 +184,25 @@ def _prefixed(vocabulary: list[str], prefix: str) -> Iterator[str]:
 
 def _ranked(index: Index, doc_id: int, score: float, best: list[Match]) -> Ranked:
     top = max(best, key=lambda b: b[0])
-    found = tuple(dict.fromkeys(w for _, f, key in best if f >= 0 for w in index.surface[key]))
-    return Ranked(index.docs[doc_id], score, FIELDS[top[1]] if top[1] >= 0 else "title", found)
+    stems = tuple(dict.fromkeys(key for _, f, key in best if f >= 0))
+    return Ranked(index.doc(doc_id), score, FIELDS[top[1]] if top[1] >= 0 else "title", stems)
 
 
 def hits(ranked: Iterable[Ranked], role_of: Callable[[str], Role | None]) -> list[Hit]:
     """Results with a snippet of where they matched; only these roles' files are read."""
-    return [Hit(r.doc, r.score, r.field, _snippet(r, role_of(r.doc.slug)), r.terms) for r in ranked]
+    out = []
+    for r in ranked:
+        role = role_of(r.doc.slug)
+        shown = Ranked(r.doc, r.score, r.field, _surface(role, r.terms) if role else r.terms)
+        out.append(Hit(r.doc, r.score, r.field, _snippet(shown, role), shown.terms))
+    return out
+
+
+def _surface(role: Role, stems: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of the role as written that the matched stems stand for ("nurses", "nursing")."""
+    wanted = set(stems)
+    found = {w for texts in fields_of(role) for text in texts for w in words(text) if stem(w) in wanted}
+    return tuple(sorted(found)) or stems
 
 
 def search(index: Index, query: str, role_of: Callable[[str], Role | None], **options: object) -> list[Hit]:
@@ -231,6 +243,6 @@ def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
     index = catalogue.index()
     found = find(index, slug.replace("-", " "), limit, synonyms=catalogue.synonyms)
     by_text = [r.doc.slug for r in found if r.score >= 60]
-    slugs = [d.slug for d in index.docs]
+    slugs = index.slugs
     by_slug = [s for s, score, _ in process.extract(slug, slugs, scorer=fuzz.ratio, limit=limit) if score >= 60]
     return list(dict.fromkeys(by_slug + by_text))[:limit]

@@ -132,3 +132,27 @@ def test_area_by_key_or_name() -> None:
     assert catalogue.area_key("wider-healthcare-team") == "wider-healthcare-team"
     with pytest.raises(UsageError, match="No area 'nurses'"):
         catalogue.area_key("nurses")
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("health-records-staff", True),
+        ("8a", True),
+        ("a", True),
+        ("", False),
+        ("-a", False),
+        ("a-", False),
+        ("a--b", False),
+        ("A", False),
+        ("a/b", False),
+        ("..", False),
+        ("a_b", False),
+        ("abc\n", False),
+        ("é", False),
+    ],
+)
+def test_what_a_slug_is(text: str, ok: bool) -> None:
+    from careers_cli.catalogue import is_slug
+
+    assert is_slug(text) is ok
