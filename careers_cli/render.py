@@ -312,7 +312,7 @@ def area_name(areas: dict[str, Area], key: str) -> str:
     return areas[key].name if key in areas else key
 
 
-WIDE = 100  # below this many columns, results are stacked rather than tabled
+WIDE = 120  # below this many columns, results are stacked rather than tabled
 
 
 def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
@@ -321,7 +321,7 @@ def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
 
     out = stdout_console()
     if out.width >= WIDE:
-        out.print(_hits_table(hits, areas))
+        out.print(_hits_table(hits, areas, out.width))
         return
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", style="dim", no_wrap=True)
@@ -335,13 +335,15 @@ def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
     out.print(grid)
 
 
-def _hits_table(hits: Sequence[Hit], areas: dict[str, Area]) -> Table:
+def _hits_table(hits: Sequence[Hit], areas: dict[str, Area], width: int) -> Table:
     from rich import box
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Role", ratio=3)
+    # Wide enough for a whole slug where it can be (people copy them); folded, never cut, if not.
+    longest = max((len(h.role.slug) for h in hits), default=10)
+    table.add_column("Role", ratio=3, overflow="fold", min_width=min(longest, width - 70))
     table.add_column("Area", ratio=2)
     table.add_column("Band", no_wrap=True)
     table.add_column("Why it matched", ratio=3)
