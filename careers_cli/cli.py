@@ -40,8 +40,34 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
 EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
+_GLOBAL_FLAGS = {"--pager", "--no-pager", "--no-builtin"}
+_GLOBAL_WITH_VALUE = {"--color", "--data-dir"}
+
+
 class _Funnel(TyperGroup):
     """Turns every error a user can cause into one line on stderr and an exit code."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Accept the options for every command after the command too (`show x --no-pager`):
+        they are moved in front of it before click parses."""
+        front: list[str] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            name = arg.split("=", 1)[0]
+            if arg == "--":
+                rest += args[i:]
+                break
+            if name in _GLOBAL_FLAGS:
+                front.append(arg)
+            elif name in _GLOBAL_WITH_VALUE:
+                front += args[i : i + (1 if "=" in arg else 2)]
+                i += 0 if "=" in arg else 1
+            else:
+                rest.append(arg)
+            i += 1
+        return super().parse_args(ctx, front + rest)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

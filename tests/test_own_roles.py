@@ -100,3 +100,13 @@ def test_schema_command_prints_the_shipped_schema() -> None:
     result = run("schema")
     assert json.loads(result.stdout)["title"] == "careers role file"
     assert result.stdout == (builtin_data_dir() / "role.schema.json").read_text()
+
+
+def test_options_for_every_command_may_follow_the_command() -> None:
+    before = run("--no-builtin", "--data-dir", str(FIXTURES / "roles"), "list", "--json")
+    after = run("list", "--json", "--data-dir", str(FIXTURES / "roles"), "--no-builtin")
+    joined = run("list", "--json", f"--data-dir={FIXTURES / 'roles'}", "--no-builtin")
+    assert before.stdout == after.stdout == joined.stdout
+    assert len(json.loads(before.stdout)) == 3
+    literal = run("search", "--", "--no-builtin")
+    assert literal.exit_code == 0 and "No roles match '--no-builtin'" in literal.stderr
