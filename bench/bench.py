@@ -12,7 +12,6 @@ then prints the median wall time, the ratio to that import and the peak memory (
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import random
 import shutil
@@ -22,6 +21,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import compile_package
 
 WORDS = (
     "care clinical records patient theatre laboratory community mental health support dental "
@@ -115,14 +116,6 @@ def run(sizes: list[int], runs: int) -> None:
                 wall = statistics.median(s[0] for s in samples)
                 peak = max(s[1] for s in samples) / 1024
                 print(f"{n:>6} {name:<8} {wall * 1000:>10.0f} {wall / base:>6.2f} {peak:>9.1f}")
-
-
-def compile_package() -> None:
-    """Byte-compile careers_cli as `pip install` does; an editable install under
-    PYTHONDONTWRITEBYTECODE would otherwise recompile every module on every run."""
-    import careers_cli
-
-    compileall.compile_dir(Path(careers_cli.__file__).parent, quiet=1)
 
 
 def main() -> None:

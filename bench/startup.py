@@ -10,13 +10,13 @@ Prints the median wall time of each as a whole process and its ratio to the impo
 from __future__ import annotations
 
 import argparse
-import compileall
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
+
+from common import compile_package
 
 PANEL = "from rich.console import Console\nfrom rich.panel import Panel\n"
 PROGRAMS = {
@@ -37,14 +37,6 @@ def median_ms(cmd: list[str], runs: int) -> float:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         samples.append(time.perf_counter() - start)
     return statistics.median(samples) * 1000
-
-
-def compile_package() -> None:
-    """Byte-compile careers_cli as `pip install` does; an editable install under
-    PYTHONDONTWRITEBYTECODE would otherwise recompile every module on every run."""
-    import careers_cli
-
-    compileall.compile_dir(Path(careers_cli.__file__).parent, quiet=1)
 
 
 def main() -> None:

@@ -291,20 +291,19 @@ def path(
     role = catalogue.get(slug)
     if to is None and not into:
         tree = routes_from(catalogue, role, depth)
-        render.print_json(jsonout.node(tree)) if json_out else render.route_tree(tree)
+        render.print_json(jsonout.node(tree)) if json_out else render.route_tree(tree, catalogue.scales)
         return
     graph = Graph(catalogue.index().docs)
-    scale_of = {d.slug: d.scale for d in catalogue.index().docs if d.scale}
     if into:
         back = routes_into(graph, role.slug, depth)
-        render.print_json(jsonout.into(back)) if json_out else render.into_tree(back, catalogue.scales, scale_of)
+        render.print_json(jsonout.node(back)) if json_out else render.route_tree(back, catalogue.scales, into=True)
         return
     goal = catalogue.get(to)
     routes = shortest_routes(graph, role.slug, goal.slug, most)
     if json_out:
         render.print_json([jsonout.route(r) for r in routes])
     elif routes:
-        render.routes_between(routes, catalogue.scales, scale_of)
+        render.routes_between(routes, catalogue.scales)
     else:
         nearest = [(s, graph.title(s)) for s in nearest_into(graph, goal.slug)]
         render.no_route(role.title, goal.title, nearest)

@@ -11,7 +11,7 @@ from careers_cli.models import Area, Pay, Role, Step
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
     from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
-    from careers_cli.progression import IntoNode, Node, RouteStep
+    from careers_cli.progression import Node, RouteStep
     from careers_cli.search import Hit
 
 
@@ -86,7 +86,7 @@ def node(n: Node) -> dict[str, Any]:
         "slug": n.slug,
         "note": n.note or None,
         "kind": n.kind,
-        "bands": list(n.role.band_keys) if n.role else [],
+        "bands": list(n.bands),
         "repeat": n.repeat,
         "next": [node(c) for c in n.next],
     }
@@ -101,18 +101,6 @@ def route(stops: Sequence[RouteStep]) -> list[dict[str, Any]]:
         {"slug": s.slug, "title": s.title, "bands": list(s.bands), "note": s.note or None, "kind": s.kind}
         for s in stops
     ]
-
-
-def into(n: IntoNode) -> dict[str, Any]:
-    return {
-        "title": n.title,
-        "slug": n.slug,
-        "note": n.note or None,
-        "kind": n.kind,
-        "bands": list(n.bands),
-        "repeat": n.repeat,
-        "next": [into(c) for c in n.next],
-    }
 
 
 def facts(f: Facts) -> dict[str, Any]:

@@ -12,22 +12,31 @@ from careers_cli.models import Role, Step
 
 @dataclass(frozen=True)
 class Node:
-    """One step of a route. `repeat` marks a role already on this branch (not followed again)."""
+    """One step in a tree of routes (out of a role, or into it). A role step has a slug and its
+    bands on `scale`; a named step has neither. `repeat` marks a role already on this branch,
+    which is not followed again."""
 
     title: str
     slug: str | None
     note: str
     kind: str | None
-    role: Role | None
+    bands: tuple[str, ...]
+    scale: str | None
     repeat: bool
     next: tuple[Node, ...]
 
 
 def routes_from(catalogue: Catalogue, role: Role, depth: int = 2) -> Node:
     """The progression tree under `role`, `depth` levels deep; cycles end at a repeat."""
-    return Node(
-        role.title, role.slug, "", None, role, False, _children(catalogue, role.progression, (role.slug,), depth)
-    )
+    below = _children(catalogue, role.progression, (role.slug,), depth)
+    return _role_node(role, role.slug, "", None, False, below)
+
+
+def _role_node(
+    role: Role | None, slug: str, note: str, kind: str | None, repeat: bool, below: tuple[Node, ...]
+) -> Node:
+    bands, scale = (role.band_keys, role.pay.scale.key) if role and role.pay else ((), None)
+    return Node(role.title if role else slug, slug, note, kind, bands, scale, repeat, below)
 
 
 def _children(catalogue: Catalogue, steps: tuple[Step, ...], branch: tuple[str, ...], depth: int) -> tuple[Node, ...]:
@@ -39,14 +48,13 @@ def _children(catalogue: Catalogue, steps: tuple[Step, ...], branch: tuple[str, 
 def _node(catalogue: Catalogue, step: Step, branch: tuple[str, ...], depth: int) -> Node:
     explicit = _children(catalogue, step.next, branch, depth - 1)
     if step.slug is None:
-        return Node(step.title or "", None, step.note, step.kind, None, False, explicit)
+        return Node(step.title or "", None, step.note, step.kind, (), None, False, explicit)
     role = catalogue.find(step.slug)
     slug = role.slug if role else step.slug
-    title = role.title if role else slug
     if slug in branch:
-        return Node(title, slug, step.note, step.kind, role, True, ())
+        return _role_node(role, slug, step.note, step.kind, True, ())
     onward = _children(catalogue, role.progression, (*branch, slug), depth - 1) if role else ()
-    return Node(title, slug, step.note, step.kind, role, False, explicit + onward)
+    return _role_node(role, slug, step.note, step.kind, False, explicit + onward)
 
 
 # -- the graph of every role: routes into a role and between two roles ---------------------------
@@ -72,6 +80,7 @@ class RouteStep:
     title: str
     slug: str | None
     bands: tuple[str, ...]
+    scale: str | None
     note: str
     kind: str | None
 
@@ -107,12 +116,11 @@ class Graph:
             return self.docs[key].title
         return self.docs[key[0]].steps[key[1]].title or ""
 
-    def bands(self, key: NodeKey) -> tuple[str, ...]:
-        return self.docs[key].bands if isinstance(key, str) else ()
-
     def stop(self, key: NodeKey, note: str = "", kind: str | None = None) -> RouteStep:
-        slug = key if isinstance(key, str) else None
-        return RouteStep(self.title(key), slug, self.bands(key), note, kind)
+        if isinstance(key, str):
+            doc = self.docs[key]
+            return RouteStep(doc.title, key, doc.bands, doc.scale, note, kind)
+        return RouteStep(self.title(key), None, (), None, note, kind)
 
 
 def shortest_routes(graph: Graph, start: str, goal: str, most: int = 5) -> list[list[RouteStep]]:
@@ -173,32 +181,21 @@ def nearest_into(graph: Graph, goal: str, most: int = 5) -> list[str]:
     return found[:most]
 
 
-@dataclass(frozen=True)
-class IntoNode:
-    """A step that leads into the node above it in the tree."""
-
-    title: str
-    slug: str | None
-    bands: tuple[str, ...]
-    note: str
-    kind: str | None
-    repeat: bool
-    next: tuple[IntoNode, ...]
-
-
-def routes_into(graph: Graph, goal: str, depth: int = 2) -> IntoNode:
+def routes_into(graph: Graph, goal: str, depth: int = 2) -> Node:
     """What leads into `goal`, as a tree going backwards, `depth` levels deep."""
-    root = graph.stop(goal)
-    return IntoNode(root.title, goal, root.bands, "", None, False, _into(graph, goal, (goal,), depth))
+    return _tree_node(graph.stop(goal), False, _into(graph, goal, (goal,), depth))
 
 
-def _into(graph: Graph, node: NodeKey, branch: tuple[NodeKey, ...], depth: int) -> tuple[IntoNode, ...]:
+def _tree_node(stop: RouteStep, repeat: bool, below: tuple[Node, ...]) -> Node:
+    return Node(stop.title, stop.slug, stop.note, stop.kind, stop.bands, stop.scale, repeat, below)
+
+
+def _into(graph: Graph, node: NodeKey, branch: tuple[NodeKey, ...], depth: int) -> tuple[Node, ...]:
     if depth <= 0:
         return ()
     out = []
     for move in sorted(graph.backward.get(node, []), key=lambda m: graph.title(m.to).lower()):
-        stop = graph.stop(move.to)
         repeat = move.to in branch
         below = () if repeat else _into(graph, move.to, (*branch, move.to), depth - 1)
-        out.append(IntoNode(stop.title, stop.slug, stop.bands, move.note, move.kind, repeat, below))
+        out.append(_tree_node(graph.stop(move.to, move.note, move.kind), repeat, below))
     return tuple(out)

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path
 
     from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
-    from careers_cli.progression import IntoNode, Node, RouteStep
+    from careers_cli.progression import Node, RouteStep
     from careers_cli.search import Hit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -425,22 +425,26 @@ def _counted(name: str, key: str, count: int, style: str) -> Text:
 # -- path ----------------------------------------------------------------------------------
 
 
-def route_tree(root: Node) -> None:
+def route_tree(root: Node, scales: dict[str, PayScale], into: bool = False) -> None:
+    """A tree of routes: out of a role, or (into=True) what leads into it, level by level."""
     from rich.tree import Tree
 
-    tree = Tree(_node_label(root))
-    _grow(tree, root)
-    stdout_console().print(tree)
+    def label(node: Node) -> Text:
+        bands = band_objects(scales, node.scale, node.bands)
+        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat)
 
+    def grow(tree: Tree, node: Node) -> None:
+        for child in node.next:
+            grow(tree.add(label(child)), child)
 
-def _grow(tree: Tree, node: Node) -> None:
-    for child in node.next:
-        _grow(tree.add(_node_label(child)), child)
-
-
-def _node_label(node: Node) -> Text:
-    pay = node.role.pay if node.role else None
-    return step_label(node.title, node.slug, pay.bands if pay else (), node.note, node.kind, node.repeat)
+    out = stdout_console()
+    if into and not root.next:
+        out.print(label(root))
+        out.print(t(f"No role in the catalogue leads to {root.title} yet."), soft_wrap=True)
+        return
+    tree = Tree(label(root) + (Text("  ← what leads here", style="dim") if into else Text()))
+    grow(tree, root)
+    out.print(tree)
 
 
 def step_label(
@@ -472,9 +476,7 @@ def band_objects(scales: dict[str, PayScale], scale: str | None, keys: Sequence[
     return [b for b in (found.band(k) for k in keys) if b is not None] if found else []
 
 
-def routes_between(
-    routes: Sequence[Sequence[RouteStep]], scales: dict[str, PayScale], scale_of: dict[str, str]
-) -> None:
+def routes_between(routes: Sequence[Sequence[RouteStep]], scales: dict[str, PayScale]) -> None:
     """Each shortest route as numbered stops, with the band, pay and note of every move."""
     from rich.tree import Tree
 
@@ -484,7 +486,7 @@ def routes_between(
     for n, route in enumerate(routes, 1):
         tree = Tree(Text(f"Route {n}", style="bold"))
         for i, stop in enumerate(route):
-            bands = band_objects(scales, scale_of.get(stop.slug or ""), stop.bands)
+            bands = band_objects(scales, stop.scale, stop.bands)
             tree.add(Text(f"{i}. ", style="dim") + step_label(stop.title, stop.slug, bands, stop.note, stop.kind))
         out.print(tree)
 
@@ -497,28 +499,6 @@ def no_route(start: str, goal: str, nearest: Sequence[tuple[str, str]]) -> None:
         out.print(t(f"Nearest roles that lead to {goal}: {names}"), soft_wrap=True)
     else:
         out.print(t(f"No role in the catalogue leads to {goal} yet."), soft_wrap=True)
-
-
-def into_tree(root: IntoNode, scales: dict[str, PayScale], scale_of: dict[str, str]) -> None:
-    """What leads into a role: each level down is a step that comes before the one above."""
-    from rich.tree import Tree
-
-    def label(node: IntoNode) -> Text:
-        bands = band_objects(scales, scale_of.get(node.slug or ""), node.bands)
-        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat)
-
-    def grow(tree: Tree, node: IntoNode) -> None:
-        for child in node.next:
-            grow(tree.add(label(child)), child)
-
-    out = stdout_console()
-    if not root.next:
-        out.print(label(root))
-        out.print(t(f"No role in the catalogue leads to {root.title} yet."), soft_wrap=True)
-        return
-    tree = Tree(label(root) + Text("  ← what leads here", style="dim"))
-    grow(tree, root)
-    out.print(tree)
 
 
 # -- compare and pay -----------------------------------------------------------------------

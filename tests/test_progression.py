@@ -3,7 +3,6 @@ from __future__ import annotations
 from careers_cli.catalogue import Catalogue
 from careers_cli.progression import (
     Graph,
-    IntoNode,
     Node,
     RouteStep,
     nearest_into,
@@ -56,7 +55,7 @@ def test_role_steps_carry_their_role_for_bands() -> None:
     tree = routes_from(CATALOGUE, CATALOGUE.get("beta-manager"), depth=1)
     child = tree.next[0]
     assert (child.slug, child.note, child.kind) == ("alpha-clerk", "back to the front line", "sideways")
-    assert child.role is not None and child.role.band_keys == ("2", "3")
+    assert (child.bands, child.scale) == (("2", "3"), "agenda-for-change")
 
 
 GRAPH = Graph(Catalogue.open(role_dirs=[FIXTURES / "graph"], builtin_roles=False).index().docs)
@@ -98,7 +97,7 @@ def test_the_tie_limit_is_kept() -> None:
     assert len(shortest_routes(GRAPH, "start", "goal", most=1)) == 1
 
 
-def into_outline(node: IntoNode, depth: int = 0) -> list[str]:
+def into_outline(node: Node, depth: int = 0) -> list[str]:
     mark = " (repeat)" if node.repeat else ""
     lines = ["  " * depth + node.title + mark]
     for child in node.next:
