@@ -176,7 +176,7 @@ class Catalogue:
         """Every valid role, in area order, then by title; unchanged files come from the cache."""
         loaded = [self._load(slug) for slug in self.files]
         if self.use_cache:
-            self._store.keep_only(set(self.files.values()))
+            self._store.keep_only({os.path.abspath(f) for f in self.files.values()})
             self._store.save()
         roles = [r for r in loaded if r is not None]
         order = {key: i for i, key in enumerate(self.areas)}
@@ -277,14 +277,15 @@ class Catalogue:
 
     def _content(self, file: str, stamp: Stamp) -> schema.RoleFile:
         """The shape-checked file, from the cache when its size and time have not changed."""
-        entry = self._store.get(file)
+        key = os.path.abspath(file)  # the same relative path can be another file elsewhere
+        entry = self._store.get(key)
         if entry is None or (entry.size, entry.mtime_ns) != stamp:
             try:
                 content = read_role_file(Path(file))
                 entry = cache.Entry(*stamp, msgspec.Raw(msgspec.msgpack.encode(content)), [])
             except DataError as e:
                 entry = cache.Entry(*stamp, msgspec.Raw(b"\xc0"), [cache.ProblemRecord.of(p) for p in e.problems])
-            self._store.put(file, entry)
+            self._store.put(key, entry)
             if self._scan is None:  # a single role: keep what was learnt for the next run
                 self._store.save()
         if entry.problems:
