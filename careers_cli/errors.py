@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,9 @@ class RoleNotFound(CareersError):
     def __init__(self, slug: str, suggestions: Sequence[str]) -> None:
         self.slug = slug
         self.suggestions = tuple(suggestions)
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        words = slug.replace("-", " ").strip()
+        search = f" Try: careers search {shlex.quote(words)}" if words and "/" not in slug else ""
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else search
         super().__init__(f"No role '{slug}'.{hint}")
 
 
