@@ -325,3 +325,8 @@ def test_pay_counts_roles_by_starting_band() -> None:
     five = json.loads(run("pay", "5", "--json").stdout)
     assert five["band"] == "5"
     assert run("pay", "10").exit_code == 2
+
+
+def test_unknown_slug_without_a_close_match_suggests_a_search() -> None:
+    result = run("show", "social work")
+    assert (result.exit_code, result.stderr) == (1, "Error: No role 'social work'. Try: careers search 'social work'\n")
