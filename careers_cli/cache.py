@@ -12,7 +12,6 @@ that is renamed over the old one, so two processes writing at once leave one who
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import tempfile
 import zlib
@@ -158,5 +157,7 @@ def write(name: str, value: object) -> None:
 
 def fingerprint(stamps: Iterable[tuple[str, Stamp]]) -> str:
     """One key for a set of files as they are now: any change, addition or removal changes it."""
+    import hashlib  # OpenSSL's module costs start-up time; only this needs it
+
     text = "\n".join(f"{path}\0{size}\0{mtime}" for path, (size, mtime) in stamps)
     return hashlib.blake2b(f"{VERSION}\n{text}".encode(), digest_size=16).hexdigest()
