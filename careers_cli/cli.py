@@ -436,7 +436,9 @@ def new(
     if folder is None:
         raise UsageError("No folder for your roles: give --dir, --data-dir or set CAREERS_DATA_DIR")
     catalogue = _catalogue()
-    schema_dir = builtin_data_dir()
+    # A built-in role names the schema beside it; a file of yours, the installed copy.
+    builtin = os.path.abspath(folder) == os.path.abspath(builtin_data_dir() / "roles")
+    schema_dir = Path("..") if builtin else builtin_data_dir()
     if from_:
         original = catalogue.get(from_)
         text = newrole.copy(read_yaml(original.path), original.slug, schema_dir)
