@@ -100,6 +100,13 @@ app = typer.Typer(
     cls=_Funnel,
     help="Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression.",
     invoke_without_command=True,
+    epilog=(
+        "\b\nExamples:\n"
+        "  careers show health-records-staff\n"
+        '  careers search "helth recrods"\n'
+        "  careers path health-records-staff --to administrative-management\n"
+        "  careers list --band 2-4 --entry apprenticeship"
+    ),
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
