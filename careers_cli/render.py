@@ -363,7 +363,13 @@ def _highlighted(hit: Hit) -> tuple[Text, Text]:
 
 
 def _why(hit: Hit, snippet: Text) -> Text:
+    if hit.field == "filter":  # listed by the filters alone: the summary says what the role is
+        return t(_first_sentence(snippet.plain), "dim")
     return Text(f"{hit.field}: ", style="dim italic") + snippet
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
 
 
 def role_list(

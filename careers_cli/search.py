@@ -214,6 +214,8 @@ def _snippet(r: Ranked, role: Role | None, width: int = 70) -> str:
     if r.field == "alternative title":
         also = [a for a in r.doc.alternative_titles if any(term in words(a) for term in r.terms)]
         return ", ".join(also) or ", ".join(r.doc.alternative_titles)
+    if r.field == "filter" and role is not None:
+        return role.summary
     if role is None or r.field not in ("summary", "area", "section"):
         return r.doc.title
     texts = fields_of(role)[FIELDS.index(r.field)]
