@@ -76,24 +76,65 @@ def _console_options() -> dict[str, Any]:
     return {}
 
 
+# For a terminal that cannot show them (an ASCII-only stream), the symbols we draw with.
+_ASCII = str.maketrans(
+    {"£": "GBP ", "•": "*", "›": ">", "…": "...", "–": "-", "—": "-", "←": "<-", "█": "#", "’": "'", "“": '"', "”": '"'}
+)
+_SYMBOLS = "£•›…–←█─│╭"
+
+
+class _AsciiStream:
+    """Wraps a stream whose encoding lacks our symbols: they become ASCII, anything else '?'.
+
+    Rich sees encoding "ascii" and draws its boxes and trees in ASCII too.
+    """
+
+    encoding = "ascii"
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        plain = text.translate(_ASCII).encode("ascii", "replace").decode("ascii")
+        return int(self.stream.write(plain))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+
+def _safe(stream: Any) -> Any:
+    try:
+        _SYMBOLS.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return _AsciiStream(stream)
+    return stream
+
+
 def stdout_console() -> Console:
     if _Output.buffer is not None:
         return Console(file=_Output.buffer, width=_Output.width, force_terminal=True, highlight=False, emoji=False)
-    return Console(highlight=False, emoji=False, **_console_options())
+    return Console(file=_safe(sys.stdout), highlight=False, emoji=False, **_console_options())
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, **_console_options())
+    return Console(file=_safe(sys.stderr), highlight=False, emoji=False, **_console_options())
 
 
 def write(text: str) -> None:
     """Plain text on stdout (or into the pager's buffer)."""
-    (_Output.buffer or sys.stdout).write(text)
+    (_Output.buffer or _safe(sys.stdout)).write(text)
 
 
 def print_json(data: Any) -> None:
-    """JSON on stdout and nothing else: the scripting contract."""
-    write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout and nothing else: the scripting contract (ASCII escapes when needed)."""
+    ascii_only = isinstance(_safe(sys.stdout), _AsciiStream) and _Output.buffer is None
+    write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
 def stdout_is_terminal() -> bool:

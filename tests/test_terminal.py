@@ -98,3 +98,19 @@ def test_user_roles_complete_too() -> None:
         "CAREERS_DATA_DIR": str(FIXTURES / "roles"),
     }
     assert runner.invoke(app, [], env=env, prog_name="careers").stdout.split() == ["alpha-clerk"]
+
+
+def test_an_ascii_only_terminal_gets_ascii() -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for args in (
+        ["show", "health-records-staff"],
+        ["path", "health-records-staff"],
+        ["compare", "adult-nurse", "health-records-staff"],
+    ):
+        proc = subprocess.run([sys.executable, "-m", "careers_cli", *args], env=env, capture_output=True, check=False)
+        assert proc.returncode == 0, proc.stderr
+        text = proc.stdout.decode("ascii")  # raises if anything is not ASCII
+        assert "GBP 24,465" in text
