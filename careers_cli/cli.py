@@ -332,6 +332,9 @@ def compare(
         raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
     catalogue = _catalogue()
     roles = [catalogue.get(s) for s in slugs]
+    twice = [r.slug for i, r in enumerate(roles) if r.slug in [x.slug for x in roles[:i]]]
+    if twice:
+        raise UsageError(f"'{twice[0]}' is given twice; compare different roles")
     columns = [facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles]
     if json_out:
         render.print_json([jsonout.facts(c) for c in columns])

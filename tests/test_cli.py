@@ -330,3 +330,8 @@ def test_pay_counts_roles_by_starting_band() -> None:
 def test_unknown_slug_without_a_close_match_suggests_a_search() -> None:
     result = run("show", "social work")
     assert (result.exit_code, result.stderr) == (1, "Error: No role 'social work'. Try: careers search 'social work'\n")
+
+
+def test_compare_refuses_the_same_role_twice() -> None:
+    result = run("compare", "health-records-staff", "medical-records-staff")
+    assert (result.exit_code, result.stderr) == (2, "Error: 'health-records-staff' is given twice; compare different roles\n")
