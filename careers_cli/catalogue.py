@@ -114,7 +114,7 @@ class Catalogue:
 
     @property
     def areas(self) -> dict[str, Area]:
-        """Every area in the site's order (read on first use: the index cache may hold them)."""
+        """Every area in the site's order (read on first use, from the data cache when fresh)."""
         self._need_data()
         return self._areas
 
