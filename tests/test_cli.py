@@ -334,4 +334,7 @@ def test_unknown_slug_without_a_close_match_suggests_a_search() -> None:
 
 def test_compare_refuses_the_same_role_twice() -> None:
     result = run("compare", "health-records-staff", "medical-records-staff")
-    assert (result.exit_code, result.stderr) == (2, "Error: 'health-records-staff' is given twice; compare different roles\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: 'health-records-staff' is given twice; compare different roles\n",
+    )
