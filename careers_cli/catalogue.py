@@ -615,7 +615,7 @@ def _read(path: Path) -> Any:
     return _parse(path, _read_text(path))
 
 
-def _problem_at(path: Path, keys: KeyPath, message: str, data: Any = None, text: str | None = None) -> Problem:
+def _problem_at(path: Path, keys: KeyPath, message: str, text: str | None = None) -> Problem:
     """A Problem with the line and column of `keys` in the file, when the file still parses."""
     from careers_cli import yamlfile
 

@@ -35,11 +35,10 @@ def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
     low, high = role.pay.range if role.pay else (None, None)
     leads = tuple(s.title or title_of(s.slug or "") or s.slug or "" for s in role.progression)
     skills = next((s.items for s in role.sections if s.key == "skills" and s.items), ())
-    area = role.area.name + (f" › {role.subarea.name}" if role.subarea else "")
     return Facts(
         role.slug,
         role.title,
-        area,
+        role.area_label,
         role.band_keys,
         low,
         high,

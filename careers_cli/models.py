@@ -110,5 +110,10 @@ class Role:
     source: Source
 
     @property
+    def area_label(self) -> str:
+        """The area, and the subarea after it when there is one."""
+        return self.area.name + (f" › {self.subarea.name}" if self.subarea else "")
+
+    @property
     def band_keys(self) -> tuple[str, ...]:
         return tuple(b.key for b in self.pay.bands) if self.pay else ()

@@ -204,21 +204,26 @@ def pay_line(pay: Pay) -> str:
     return f"{scale.name} {word} {bands}: {amount} a year ({scale.year} rates, {scale.region})"
 
 
+def header_facts(role: Role) -> list[tuple[str, str]]:
+    """The header's label and value rows, shared by the terminal and Markdown forms."""
+    facts = [("Also called", ", ".join(role.alternative_titles))] if role.alternative_titles else []
+    facts.append(("Area", role.area_label))
+    if role.pay:
+        facts.append(("Pay", pay_line(role.pay)))
+        if role.pay.hours_per_week:
+            facts.append(("Hours", f"{role.pay.hours_per_week:g} a week"))
+    facts.append(("Entry routes", ", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
+    if role.registration:
+        facts.append(("Registration", role.registration))
+    if role.training_length:
+        facts.append(("Training", role.training_length))
+    return facts
+
+
 def role_header(role: Role) -> RenderableType:
     rows = LabelledRows()
-    if role.alternative_titles:
-        rows.add("Also called", t(", ".join(role.alternative_titles)))
-    area = role.area.name + (f" › {role.subarea.name}" if role.subarea else "")
-    rows.add("Area", t(area))
-    if role.pay:
-        rows.add("Pay", t(pay_line(role.pay)))
-        if role.pay.hours_per_week:
-            rows.add("Hours", t(f"{role.pay.hours_per_week:g} a week"))
-    rows.add("Entry routes", t(", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
-    if role.registration:
-        rows.add("Registration", t(role.registration))
-    if role.training_length:
-        rows.add("Training", t(role.training_length))
+    for name, value in header_facts(role):
+        rows.add(name, t(value))
     title = Text(clean(role.title), style="bold cyan") + Text(f"  ({role.slug})", style="dim")
     return Group(title, t(role.summary), Text(), rows)
 
@@ -670,20 +675,7 @@ def md(text: str) -> str:
 def role_markdown(role: Role, titles: dict[str, str], wanted: set[str] | None, origin: str = BUILTIN) -> str:
     """The role as a Markdown document, for advisers to print or share."""
     lines = [f"# {md(role.title)}", "", md(role.summary), ""]
-    facts = []
-    if role.alternative_titles:
-        facts.append(("Also called", ", ".join(role.alternative_titles)))
-    facts.append(("Area", role.area.name + (f" › {role.subarea.name}" if role.subarea else "")))
-    if role.pay:
-        facts.append(("Pay", pay_line(role.pay)))
-        if role.pay.hours_per_week:
-            facts.append(("Hours", f"{role.pay.hours_per_week:g} a week"))
-    facts.append(("Entry routes", ", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
-    if role.registration:
-        facts.append(("Registration", role.registration))
-    if role.training_length:
-        facts.append(("Training", role.training_length))
-    lines += [f"- **{name}:** {md(value)}" for name, value in facts] + [""]
+    lines += [f"- **{name}:** {md(value)}" for name, value in header_facts(role)] + [""]
     for section in role.sections:
         if wanted is None or section.key in wanted:
             lines += [f"## {section.heading}", ""]

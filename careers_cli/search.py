@@ -205,10 +205,6 @@ def _surface(role: Role, stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found)) or stems
 
 
-def search(index: Index, query: str, role_of: Callable[[str], Role | None], **options: object) -> list[Hit]:
-    return hits(rank(index, query, **options), role_of)  # type: ignore[arg-type]
-
-
 def _snippet(r: Ranked, role: Role | None, width: int = 70) -> str:
     """The title, the matching other titles, or a window of the text that matched."""
     if r.field == "alternative title":
