@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Search quality over tests/eval/queries.tsv: precision at 1 and recall at 3.
 
-    python bench/search_eval.py [--show-misses]
+    python bench/search_eval.py [--show-misses] [--file QUERIES.tsv]
 
 Each line of the file is a query as a person would type it, the slug that must rank first, and
 the kind of query (exact, prefix, typo, abbreviation, lay, multi, section). Prints the figures
@@ -65,8 +65,9 @@ def figures(outcomes: list[Outcome]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--file", type=Path, default=QUERIES, help="another query file of the same form")
     args = parser.parse_args()
-    outcomes = evaluate()
+    outcomes = evaluate(args.file)
     by_kind: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         by_kind[o.case.kind].append(o)

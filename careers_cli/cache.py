@@ -1,8 +1,8 @@
 """Compiled caches in the user cache folder, so a run does not reparse every YAML file.
 
-All msgpack: `roles-v1/NN.msgpack` keep each checked role file, keyed by its path, size and
+All msgpack: `roles-vN/NN.msgpack` keep each checked role file, keyed by its path, size and
 modification time, spread over shards by path so that one role costs one small read;
-`data-v1.msgpack` keeps the checked areas, pay scales and synonyms; `index-v1.msgpack` keeps the
+`data-vN.msgpack` keeps the checked areas, pay scales and synonyms; `index-vN.msgpack` keeps the
 search index and the role summaries built from a given set of files. Anything wrong with a
 cache (missing, corrupt, truncated, stale, another version, an unwritable folder) just means it
 is rebuilt or not used: a cache can cost time, never correctness. Writes go to a temporary file
@@ -24,7 +24,7 @@ import msgspec
 from careers_cli.errors import Problem
 
 ENV_CACHE_DIR = "CAREERS_CACHE_DIR"
-VERSION = 1
+VERSION = 2  # bump when a cached shape or the index's stemming changes
 T = TypeVar("T")
 
 Stamp = tuple[int, int]  # size in bytes, modification time in ns

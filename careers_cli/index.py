@@ -20,9 +20,16 @@ from careers_cli.models import Role, Step
 
 FIELDS = ("title", "alternative title", "slug", "summary", "area", "section")
 WEIGHTS = (1.0, 0.95, 0.9, 0.6, 0.7, 0.45)
-STOPWORDS = frozenset("a an and as at be by for from how i in into is it me my of on or the to what with".split())
+# Not "it": people search for IT jobs.
+STOPWORDS = frozenset("a an and as at be by for from how i in into is me my of on or the to what with".split())
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
-_SUFFIXES = ("ists", "ist", "ing", "ers", "er", "ies", "es", "s", "e", "y")
+# Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"
+# meets "midwife" at "midwif" and "surgery" gives "surg", but "artery" does not become "art".
+# Changing how words are stemmed changes the cached index: bump cache.VERSION with it.
+_SUFFIXES = (
+    ("ists", 3), ("ist", 3), ("ery", 4), ("ing", 3), ("ers", 3), ("er", 3),
+    ("ies", 3), ("es", 3), ("s", 3), ("e", 3), ("y", 3),
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -32,8 +39,8 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    for suffix, shortest in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)]
     return word
 

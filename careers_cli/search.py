@@ -109,8 +109,11 @@ def rank(index: Index, query: str, limit: int = 10, keep: Callable[[Summary], bo
     n = len(terms)
     nothing = (0.0, -1, "")
     word = {d: sum(best.get(d, nothing)[0] for best in per_term) / n for d in candidates}
-    # A whole-title comparison only counts when it is close: below that it is letter noise.
-    whole = _title_scores(index, lowered, candidates, fuzz.token_set_ratio, cutoff=75)
+    # A whole-title comparison only counts when it is close (below that it is letter noise). It
+    # rescues typos that split a word's stem ('dentsit'); it compares whole strings, because
+    # token_set_ratio scores any title whose words are a subset of the query at 100 and so let
+    # "Secretary" match "doctors secretary" better than "Medical secretary".
+    whole = _title_scores(index, lowered, candidates, fuzz.ratio, cutoff=75)
     score = {d: max(w, whole.get(d, 0.0) * 0.97) for d, w in word.items()}
     # Closeness to a title (at most 3 points) and an exact title (5) can only reorder roles
     # already within 8 points of the last place shown, so only those are compared.
@@ -240,7 +243,10 @@ def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
     """Closest role slugs for a slug that names no role: 'Did you mean ...?'."""
     index = catalogue.index()
     found = find(index, slug.replace("-", " "), limit, synonyms=catalogue.synonyms)
-    by_text = [r.doc.slug for r in found if r.score >= 60]
+    # Only strong matches close to the best one: with a hundred roles, some text always matches
+    # a little ('social work' would suggest every support worker).
+    good = max(75.0, found[0].score - 10) if found else 0.0
+    by_text = [r.doc.slug for r in found if r.score >= good]
     slugs = index.slugs
-    by_slug = [s for s, score, _ in process.extract(slug, slugs, scorer=fuzz.ratio, limit=limit) if score >= 60]
+    by_slug = [s for s, score, _ in process.extract(slug, slugs, scorer=fuzz.ratio, limit=limit) if score >= 75]
     return list(dict.fromkeys(by_slug + by_text))[:limit]

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import oracle
 import pytest
 from typer.testing import CliRunner
 
@@ -247,8 +248,9 @@ def test_list_into_head_ends_cleanly(tmp_path: Path) -> None:
 
 
 def test_search_filters_without_a_query() -> None:
-    data = json.loads(run("search", "--band", "2-4", "--entry", "apprenticeship", "--json").stdout)
-    assert [d["slug"] for d in data] == ["health-records-staff", "medical-secretarypersonal-assistant"]
+    data = json.loads(run("search", "--band", "2-4", "--entry", "apprenticeship", "--limit", "500", "--json").stdout)
+    assert [d["slug"] for d in data] == oracle.where("2", "4", ("apprenticeship",))
+    assert len(data) >= 5
     assert run("search").exit_code == 2
     bad = run("search", "x", "--band", "12")
     assert (bad.exit_code, bad.stderr.splitlines()[0]) == (
@@ -259,13 +261,10 @@ def test_search_filters_without_a_query() -> None:
 
 def test_list_filters_all_must_hold() -> None:
     lines = run("list", "--band", "5").stdout.splitlines()
-    assert [line.split("\t")[0] for line in lines] == [
-        "administrative-management",
-        "adult-nurse",
-        "medical-secretarypersonal-assistant",
-    ]
+    assert sorted(line.split("\t")[0] for line in lines) == sorted(oracle.where("5"))
     both = run("list", "--entry", "degree", "--entry", "professional-registration").stdout.splitlines()
-    assert {line.split("\t")[0] for line in both} == {"adult-nurse", "emergency-medicine", "general-practitioner"}
+    assert {line.split("\t")[0] for line in both} == set(oracle.where(entry=("degree", "professional-registration")))
+    assert len(both) >= 20
 
 
 GRAPH_ENV = {"CAREERS_DATA_DIR": str(FIXTURES / "graph")}
@@ -321,7 +320,8 @@ def test_pay_counts_roles_by_starting_band() -> None:
     assert data["year"] == "2025/26"
     bands = {b["band"]: b for b in data["bands"]}
     assert (bands["2"]["min"], bands["9"]["max"]) == (24465, 125637)
-    assert [r["slug"] for r in bands["5"]["roles_starting"]] == ["administrative-management", "adult-nurse"]
+    assert [r["slug"] for r in bands["5"]["roles_starting"]] == oracle.starting_in("5")
+    assert sum(len(b["roles_starting"]) for b in data["bands"]) == len(oracle.where("2", "9"))
     five = json.loads(run("pay", "5", "--json").stdout)
     assert five["band"] == "5"
     assert run("pay", "10").exit_code == 2

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import oracle
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,8 +34,9 @@ def search(query: str, limit: int = 10) -> list:  # type: ignore[type-arg]
         ("nurse", "adult-nurse"),
         ("nursing", "adult-nurse"),
         ("GP", "general-practitioner"),
-        ("paramedic", "experienced-paramedic"),
-        ("HR", "human-resources-staff"),
+        ("paramedic", "paramedic"),
+        ("advanced paramedic", "experienced-paramedic"),
+        ("human resources", "human-resources-staff"),
         ("finance", "finance-staff"),
         ("IT", "information-and-communication-technology"),
         ("emergency", "emergency-medicine"),
@@ -47,8 +49,8 @@ def test_the_role_people_mean_ranks_first(query: str, first: str) -> None:
 def test_title_match_outranks_a_passing_mention() -> None:
     found = search("records")
     assert [h.field for h in found[:2]] == ["title", "title"]
-    assert all(h.field == "section" for h in found[2:])
-    assert found[0].score > found[-1].score + 40
+    assert all(h.field in ("summary", "section") for h in found[2:])
+    assert found[1].score > found[2].score + 30
 
 
 def test_every_role_is_found_first_by_its_title_and_slug() -> None:
@@ -58,10 +60,10 @@ def test_every_role_is_found_first_by_its_title_and_slug() -> None:
 
 
 def test_area_filter_and_limit() -> None:
-    assert top("records", keep=Filter(area="health-informatics")) == [
-        "health-records-and-patient-administration",
-        "information-and-communication-technology",
-    ]
+    found = top("records", keep=Filter(area="health-informatics"))
+    assert found[0] == "health-records-and-patient-administration"
+    assert len(found) >= 3
+    assert {CATALOGUE.get(slug).area.key for slug in found} == {"health-informatics"}
     assert len(top("staff", limit=2)) == 2
 
 
@@ -115,8 +117,8 @@ def test_a_synonym_match_ranks_below_a_typed_match() -> None:
 def test_filters_alone_list_matching_roles_by_title() -> None:
     order = [b.key for b in CATALOGUE.scales["agenda-for-change"].bands]
     keep = Filter(bands=band_range("2-4", order), entry_routes=entry_routes(["apprenticeship"]))
-    found = find(INDEX, "", keep=keep, limit=50)
-    assert [r.doc.slug for r in found] == ["health-records-staff", "medical-secretarypersonal-assistant"]
+    found = find(INDEX, "", keep=keep, limit=500)
+    assert [r.doc.slug for r in found] == oracle.where("2", "4", ("apprenticeship",))
     assert all(r.field == "filter" for r in found)
 
 
