@@ -11,7 +11,6 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +64,7 @@ def is_slug(text: str) -> bool:
     return bool(text) and not text.strip(_SLUG_CHARS) and "--" not in text and text[0] != "-" != text[-1]
 
 
-@dataclass
-class Catalogue:
+class Catalogue(msgspec.Struct):
     """Areas, pay scales and role files, with roles built on first use."""
 
     data_dir: Path
@@ -74,13 +72,13 @@ class Catalogue:
     use_cache: bool = True
     _scan: Scan | None = None
     _data: DataFiles | None = None
-    _areas: dict[str, Area] = field(default_factory=dict)
-    _scales: dict[str, PayScale] = field(default_factory=dict)
-    _roles: dict[str, Role] = field(default_factory=dict)
-    _broken: dict[str, list[Problem]] = field(default_factory=dict)
+    _areas: dict[str, Area] = msgspec.field(default_factory=dict)
+    _scales: dict[str, PayScale] = msgspec.field(default_factory=dict)
+    _roles: dict[str, Role] = msgspec.field(default_factory=dict)
+    _broken: dict[str, list[Problem]] = msgspec.field(default_factory=dict)
     _aliases: dict[str, str] | None = None
     _index: Index | None = None
-    _store: cache.RoleStore = field(default_factory=cache.RoleStore)
+    _store: cache.RoleStore = msgspec.field(default_factory=cache.RoleStore)
 
     @classmethod
     def open(
@@ -342,13 +340,12 @@ def _close_slugs(slug: str, slugs: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(slug, list(slugs), n=3, cutoff=0.75)
 
 
-@dataclass
-class Scan:
+class Scan(msgspec.Struct):
     """The role files found in the folders, with each file's size and time."""
 
-    files: dict[str, str] = field(default_factory=dict)
-    stamps: dict[str, Stamp] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, str] = msgspec.field(default_factory=dict)
+    stamps: dict[str, Stamp] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def scan_role_files(dirs: Sequence[Path]) -> Scan:
@@ -455,15 +452,14 @@ def build_role(
     return role
 
 
-@dataclass
-class _RoleBuilder:
+class _RoleBuilder(msgspec.Struct):
     """Turns a shape-checked RoleFile into a Role, collecting the cross-file problems."""
 
     path: Path
     slug: str
     areas: dict[str, Area]
     scales: dict[str, PayScale]
-    problems: list[tuple[KeyPath, str]] = field(default_factory=list)
+    problems: list[tuple[KeyPath, str]] = msgspec.field(default_factory=list)
 
     def build(self, f: schema.RoleFile) -> Role:
         area = self._area(f.area)

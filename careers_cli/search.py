@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from rapidfuzz import fuzz, process
 
 from careers_cli.index import FIELDS, STOPWORDS, WEIGHTS, Index, Summary, fields_of, stem, words
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 MIN_SCORE = 40.0
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(msgspec.Struct, frozen=True):
     """A role's place in the results, before its snippet is made."""
 
     doc: Summary
@@ -36,8 +35,7 @@ class Ranked:
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     role: Summary
     score: float
     field: str
