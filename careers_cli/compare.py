@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from careers_cli.index import Summary
 from careers_cli.models import Band, PayScale, Role
@@ -11,8 +12,7 @@ from careers_cli.models import Band, PayScale, Role
 KEY_SKILLS = 5
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(msgspec.Struct, frozen=True):
     """One role's column in a comparison."""
 
     slug: str
@@ -52,8 +52,7 @@ def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
     )
 
 
-@dataclass(frozen=True)
-class BandCount:
+class BandCount(msgspec.Struct, frozen=True):
     band: Band
     starting: tuple[Summary, ...]  # roles whose lowest band is this one
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 KeyPath = Sequence[str | int]  # where in a file: ["pay", "bands", 0] is pay.bands[0]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One problem in one data file, printed as `file:line:col: key.path: message`."""
 
     path: Path

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from careers_cli.errors import UsageError
 from careers_cli.index import Summary
 from careers_cli.schema import ENTRY_ROUTE_LABELS
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(msgspec.Struct, frozen=True):
     """Which roles to keep: all the given conditions must hold."""
 
     area: str | None = None

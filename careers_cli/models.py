@@ -4,18 +4,17 @@ built by catalogue.py from validated files only."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 
-@dataclass(frozen=True)
-class Subarea:
+
+class Subarea(msgspec.Struct, frozen=True):
     key: str
     name: str
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(msgspec.Struct, frozen=True):
     key: str
     name: str
     url: str
@@ -25,22 +24,19 @@ class Area:
         return next((s for s in self.subareas if s.key == key), None)
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(msgspec.Struct, frozen=True):
     key: str
     label: str
     min: int
     max: int
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(msgspec.Struct, frozen=True):
     url: str
     checked: datetime.date
 
 
-@dataclass(frozen=True)
-class PayScale:
+class PayScale(msgspec.Struct, frozen=True):
     key: str
     name: str
     region: str
@@ -53,8 +49,7 @@ class PayScale:
         return next((b for b in self.bands if b.key == key), None)
 
 
-@dataclass(frozen=True)
-class Pay:
+class Pay(msgspec.Struct, frozen=True):
     scale: PayScale
     bands: tuple[Band, ...]
     hours_per_week: float | None
@@ -65,16 +60,14 @@ class Pay:
         return min(b.min for b in self.bands), max(b.max for b in self.bands)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     key: str
     heading: str
     text: str
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(msgspec.Struct, frozen=True):
     """One move in a progression: a catalogue role (slug set) or a named step (title set)."""
 
     title: str | None
@@ -84,14 +77,12 @@ class Step:
     next: tuple[Step, ...]
 
 
-@dataclass(frozen=True)
-class Organisation:
+class Organisation(msgspec.Struct, frozen=True):
     name: str
     url: str
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(msgspec.Struct, frozen=True):
     slug: str
     path: Path
     title: str

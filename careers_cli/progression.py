@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from careers_cli.catalogue import Catalogue
 from careers_cli.index import Summary
 from careers_cli.models import Role, Step
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(msgspec.Struct, frozen=True):
     """One step in a tree of routes (out of a role, or into it). A role step has a slug and its
     bands on `scale`; a named step has neither. `repeat` marks a role already on this branch,
     which is not followed again."""
@@ -64,8 +64,7 @@ StepKey = tuple[str, int]  # a named step is (the slug of the role whose file ho
 NodeKey = RoleKey | StepKey
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(msgspec.Struct, frozen=True):
     """An edge: where it goes, and how the file describes the move."""
 
     to: NodeKey
@@ -73,8 +72,7 @@ class Move:
     kind: str | None
 
 
-@dataclass(frozen=True)
-class RouteStep:
+class RouteStep(msgspec.Struct, frozen=True):
     """One stop on a route between two roles."""
 
     title: str
