@@ -27,8 +27,17 @@ STOPWORDS = frozenset("a an and as at be by for from how i in into is me my of o
 # meets "midwife" at "midwif" and "surgery" gives "surg", but "artery" does not become "art".
 # Changing how words are stemmed changes the cached index: bump cache.VERSION with it.
 _SUFFIXES = (
-    ("ists", 3), ("ist", 3), ("ery", 4), ("ing", 3), ("ers", 3), ("er", 3),
-    ("ies", 3), ("es", 3), ("s", 3), ("e", 3), ("y", 3),
+    ("ists", 3),
+    ("ist", 3),
+    ("ery", 4),
+    ("ing", 3),
+    ("ers", 3),
+    ("er", 3),
+    ("ies", 3),
+    ("es", 3),
+    ("s", 3),
+    ("e", 3),
+    ("y", 3),
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
