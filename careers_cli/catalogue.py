@@ -420,7 +420,8 @@ class _DataCache(msgspec.Struct, frozen=True):
 
 def _scale(key: str, f: schema.PayScaleFile) -> PayScale:
     bands = tuple(Band(k, b.label or f"Band {k}", b.min, b.max) for k, b in f.bands.items())
-    return PayScale(key, f.name, f.region, f.year, f.applies_from, Source(f.source.url, f.source.checked), bands)
+    source = Source(f.source.url, f.source.checked)
+    return PayScale(key, f.name, f.region, f.year, f.applies_from, source, f.unit, bands)
 
 
 def _read_checked(path: Path, shape: type[validate.T], wrap: str = "") -> validate.T:

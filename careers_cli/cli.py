@@ -266,7 +266,7 @@ def search(
     if json_out:
         render.print_json([jsonout.hit(h) for h in hits])
     elif hits:
-        render.search_table(hits, catalogue.areas)
+        render.search_table(hits, catalogue.areas, catalogue.scales)
     else:
         render.warn(f"No roles match '{query}'. Try fewer or different words, or `careers list`.")
 
@@ -399,7 +399,9 @@ def list_roles(
     if json_out:
         render.print_json([jsonout.listed(r, origins) for r in roles])
     else:
-        render.role_list(roles, catalogue.areas.values(), render.stdout_console().is_terminal, origins)
+        render.role_list(
+            roles, catalogue.areas.values(), catalogue.scales, render.stdout_console().is_terminal, origins
+        )
 
 
 @app.command()
@@ -522,10 +524,10 @@ def _expand(paths: list[Path]) -> list[Path]:
 def _filter(catalogue: Catalogue, area: str | None, band: str | None, entry: list[str] | None) -> filters.Filter:
     from careers_cli import filters
 
-    order = [b.key for scale in catalogue.scales.values() for b in scale.bands]
+    orders = [[b.key for b in scale.bands] for scale in catalogue.scales.values()]
     return filters.Filter(
         area=catalogue.area_key(area) if area else None,
-        bands=filters.band_range(band, order) if band else None,
+        bands=filters.band_range(band, *orders) if band else None,
         entry_routes=filters.entry_routes(entry or []),
     )
 

@@ -19,6 +19,7 @@ class Facts(msgspec.Struct, frozen=True):
     title: str
     area: str
     bands: tuple[str, ...]
+    pay_label: str | None  # 'bands 5, 6' or 'grades ST1-2 to consultant'
     pay_min: int | None
     pay_max: int | None
     pay_year: str | None
@@ -40,6 +41,7 @@ def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
         role.title,
         role.area_label,
         role.band_keys,
+        role.pay.scale.describe(role.band_keys) if role.pay else None,
         low,
         high,
         role.pay.scale.year if role.pay else None,

@@ -30,12 +30,15 @@ class Filter(msgspec.Struct, frozen=True):
         return self.area is not None or self.bands is not None or bool(self.entry_routes)
 
 
-def band_range(text: str, order: Sequence[str]) -> frozenset[str]:
-    """The bands in '4', '3-5' or '8a-8c', in the scale's order."""
+def band_range(text: str, *orders: Sequence[str]) -> frozenset[str]:
+    """The bands in '4', '3-5', '8a-8c' or 'st1-consultant', in the order of the one scale that
+    holds both ends (a range never runs from one scale into another)."""
     low, sep, high = text.strip().lower().partition("-")
     ends = [low, high if sep else low]
-    if not all(end in order for end in ends):
-        raise UsageError(f"No band or band range '{text}'. Use a band ({', '.join(order)}) or a range such as 3-5")
+    order = next((o for o in orders if all(end in o for end in ends)), None)
+    if order is None:
+        choices = "; ".join(", ".join(o) for o in orders)
+        raise UsageError(f"No band or band range '{text}'. Use a band ({choices}) or a range such as 3-5")
     first, last = order.index(ends[0]), order.index(ends[1])
     if first > last:
         raise UsageError(f"Band range '{text}' runs backwards; write the lower band first, e.g. 3-5")

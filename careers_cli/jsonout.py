@@ -122,6 +122,7 @@ def facts(f: Facts) -> dict[str, Any]:
 def band_count(c: BandCount) -> dict[str, Any]:
     return {
         "band": c.band.key,
+        "label": c.band.label,
         "min": c.band.min,
         "max": c.band.max,
         "roles_starting": [{"slug": d.slug, "title": d.title} for d in c.starting],

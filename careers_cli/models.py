@@ -4,6 +4,7 @@ built by catalogue.py from validated files only."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 import msgspec
@@ -43,10 +44,20 @@ class PayScale(msgspec.Struct, frozen=True):
     year: str
     applies_from: datetime.date
     source: Source
+    unit: str
     bands: tuple[Band, ...]
 
     def band(self, key: str) -> Band | None:
         return next((b for b in self.bands if b.key == key), None)
+
+    def describe(self, keys: Sequence[str]) -> str:
+        """'band 5', 'bands 3, 4', or for grades their names: 'grades ST1-2 to consultant'."""
+        if not keys:
+            return f"no {self.unit} given"
+        if self.unit == "band":
+            return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}"
+        names = [b.label for b in self.bands if b.key in keys]
+        return f"grade {names[0]}" if len(names) == 1 else f"grades {names[0]} to {names[-1]}"
 
 
 class Pay(msgspec.Struct, frozen=True):

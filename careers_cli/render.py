@@ -196,12 +196,11 @@ def money(amount: int) -> str:
 
 
 def pay_line(pay: Pay) -> str:
-    bands = ", ".join(b.key for b in pay.bands)
     low, high = pay.range
     amount = money(low) if low == high else f"{money(low)} to {money(high)}"
-    word = "band" if len(pay.bands) == 1 else "bands"
     scale = pay.scale
-    return f"{scale.name} {word} {bands}: {amount} a year ({scale.year} rates, {scale.region})"
+    which = scale.describe([b.key for b in pay.bands])
+    return f"{scale.name} {which}: {amount} a year ({scale.year} rates, {scale.region})"
 
 
 def header_facts(role: Role) -> list[tuple[str, str]]:
@@ -345,12 +344,17 @@ def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None, origi
 # -- search, list, areas ------------------------------------------------------------------
 
 
-def bands_text(keys: Sequence[str]) -> str:
+def bands_text(keys: Sequence[str], scale: PayScale | None = None) -> str:
+    """The bands alone, for a column headed Band: '3, 4' or for grades 'ST1-2 to consultant'."""
+    if scale is not None and scale.unit != "band" and keys:
+        return scale.describe(keys).split(" ", 1)[1]
     return ", ".join(keys) or "–"
 
 
-def bands_label(keys: Sequence[str]) -> str:
-    """'band 2', 'bands 3, 4, 5' or 'no band given'."""
+def bands_label(keys: Sequence[str], scale: PayScale | None = None) -> str:
+    """'band 2', 'bands 3, 4, 5', 'grades FY1 to FY2' or 'no band given'."""
+    if scale is not None and keys:
+        return scale.describe(keys)
     return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}" if keys else "no band given"
 
 
@@ -361,13 +365,13 @@ def area_name(areas: dict[str, Area], key: str) -> str:
 WIDE = 120  # below this many columns, results are stacked rather than tabled
 
 
-def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
+def search_table(hits: Sequence[Hit], areas: dict[str, Area], scales: dict[str, PayScale]) -> None:
     """A table on wide terminals; stacked entries on narrow ones, so nothing is cut."""
     from rich.table import Table
 
     out = stdout_console()
     if out.width >= WIDE:
-        out.print(_hits_table(hits, areas, out.width))
+        out.print(_hits_table(hits, areas, scales, out.width))
         return
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", style="dim", no_wrap=True)
@@ -376,12 +380,16 @@ def search_table(hits: Sequence[Hit], areas: dict[str, Area]) -> None:
         title, snippet = _highlighted(hit)
         head = title + Text(f" ({hit.role.slug})", style="dim")
         head.overflow = "fold"
-        facts = f"{area_name(areas, hit.role.area)} · {bands_label(hit.role.bands)}"
+        facts = f"{area_name(areas, hit.role.area)} · {bands_label(hit.role.bands, _scale_of(scales, hit.role))}"
         grid.add_row(f"{rank}.", Group(head, Text(facts, style="green"), _why(hit, snippet)))
     out.print(grid)
 
 
-def _hits_table(hits: Sequence[Hit], areas: dict[str, Area], width: int) -> Table:
+def _scale_of(scales: dict[str, PayScale], role: Summary) -> PayScale | None:
+    return scales.get(role.scale or "")
+
+
+def _hits_table(hits: Sequence[Hit], areas: dict[str, Area], scales: dict[str, PayScale], width: int) -> Table:
     from rich import box
     from rich.table import Table
 
@@ -397,7 +405,8 @@ def _hits_table(hits: Sequence[Hit], areas: dict[str, Area], width: int) -> Tabl
         title, snippet = _highlighted(hit)
         role = title + Text("\n") + t(hit.role.slug, "dim")
         area = t(area_name(areas, hit.role.area))
-        table.add_row(str(rank), role, area, bands_text(hit.role.bands), _why(hit, snippet))
+        bands = bands_text(hit.role.bands, _scale_of(scales, hit.role))
+        table.add_row(str(rank), role, area, bands, _why(hit, snippet))
     return table
 
 
@@ -419,7 +428,11 @@ def _first_sentence(text: str) -> str:
 
 
 def role_list(
-    roles: Sequence[Summary], areas: Iterable[Area], grouped: bool, sources: dict[str, str] | None = None
+    roles: Sequence[Summary],
+    areas: Iterable[Area],
+    scales: dict[str, PayScale],
+    grouped: bool,
+    sources: dict[str, str] | None = None,
 ) -> None:
     """Grouped by area and subarea on a terminal; one tab-separated role a line in a pipe.
 
@@ -446,14 +459,14 @@ def role_list(
             branch = tree.add(Text(group.name, style="bold")) if group and inside else tree
             for r in inside:
                 origin = Text(f"  {sources[r.slug]}", style="magenta") if sources else Text()
-                branch.add(_role_label(r) + origin)
+                branch.add(_role_label(r, _scale_of(scales, r)) + origin)
         out.print(tree)
 
 
-def _role_label(role: Summary) -> Text:
+def _role_label(role: Summary, scale: PayScale | None) -> Text:
     label = t(role.title) + Text(f"  {role.slug}", style="dim")
     if role.bands:
-        label += Text(f"  {bands_label(role.bands)}", style="green")
+        label += Text(f"  {bands_label(role.bands, scale)}", style="green")
     return label
 
 
@@ -483,7 +496,8 @@ def route_tree(root: Node, scales: dict[str, PayScale], into: bool = False) -> N
 
     def label(node: Node) -> Text:
         bands = band_objects(scales, node.scale, node.bands)
-        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat)
+        scale = scales.get(node.scale or "")
+        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat, scale)
 
     def grow(tree: Tree, node: Node) -> None:
         for child in node.next:
@@ -500,14 +514,20 @@ def route_tree(root: Node, scales: dict[str, PayScale], into: bool = False) -> N
 
 
 def step_label(
-    title: str, slug: str | None, bands: Sequence[Band], note: str, kind: str | None, repeat: bool = False
+    title: str,
+    slug: str | None,
+    bands: Sequence[Band],
+    note: str,
+    kind: str | None,
+    repeat: bool = False,
+    scale: PayScale | None = None,
 ) -> Text:
     """A role step in bold with its slug, bands and pay; a named step in italics; then the move."""
     label = t(title, "bold" if slug else "italic")
     if slug:
         label += Text(f" ({slug})", style="dim")
     if bands:
-        label += Text(f"  {bands_label([b.key for b in bands])}, {money_range(bands)}", style="green")
+        label += Text(f"  {bands_label([b.key for b in bands], scale)}, {money_range(bands)}", style="green")
     details = [KIND_LABELS[kind]] if kind else []
     details += [note] if note else []
     if details:
@@ -539,7 +559,9 @@ def routes_between(routes: Sequence[Sequence[RouteStep]], scales: dict[str, PayS
         tree = Tree(Text(f"Route {n}", style="bold"))
         for i, stop in enumerate(route):
             bands = band_objects(scales, stop.scale, stop.bands)
-            tree.add(Text(f"{i}. ", style="dim") + step_label(stop.title, stop.slug, bands, stop.note, stop.kind))
+            scale = scales.get(stop.scale or "")
+            step = step_label(stop.title, stop.slug, bands, stop.note, stop.kind, scale=scale)
+            tree.add(Text(f"{i}. ", style="dim") + step)
         out.print(tree)
 
 
@@ -590,7 +612,7 @@ def _pay_cell(f: Facts) -> Text:
     if f.pay_min is None or f.pay_max is None:
         return Text("no band given", style="dim")
     amount = money(f.pay_min) if f.pay_min == f.pay_max else f"{money(f.pay_min)} to {money(f.pay_max)}"
-    return t(f"{bands_label(f.bands)}\n{amount} ({f.pay_year})")
+    return t(f"{f.pay_label}\n{amount} ({f.pay_year})")
 
 
 _FACT_ROWS: list[tuple[str, Callable[[Facts], RenderableType]]] = [
@@ -638,12 +660,20 @@ def pay_scale(scale: PayScale, counts: Sequence[BandCount]) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
-    table.add_column("Band")
+    table.add_column(scale.unit.capitalize())
     table.add_column("From", justify="right")
     table.add_column("To", justify="right")
     table.add_column("Roles starting here", justify="right")
     for c in counts:
-        table.add_row(c.band.key, money(c.band.min), money(c.band.max), str(len(c.starting)))
+        named = scale.unit == "band" or c.band.label.lower() == c.band.key
+        name = (
+            c.band.key
+            if named and scale.unit == "band"
+            else c.band.label
+            if named
+            else f"{c.band.label} ({c.band.key})"
+        )
+        table.add_row(name, money(c.band.min), money(c.band.max), str(len(c.starting)))
     out = stdout_console()
     out.print(Text(f"{scale.name}, {scale.region}, {scale.year} (from {scale.applies_from:%-d %B %Y})", style="bold"))
     out.print(table)
@@ -652,7 +682,7 @@ def pay_scale(scale: PayScale, counts: Sequence[BandCount]) -> None:
 
 def band_roles(scale: PayScale, count: BandCount, areas: dict[str, Area]) -> None:
     out = stdout_console()
-    head = f"{scale.name} band {count.band.key}: {money_range([count.band])} a year ({scale.year})"
+    head = f"{scale.name} {scale.describe([count.band.key])}: {money_range([count.band])} a year ({scale.year})"
     out.print(Text(head, style="bold"))
     if not count.starting:
         out.print(Text("No role in the catalogue starts in this band.", style="dim"))

@@ -128,6 +128,9 @@ class PayScaleFile(_Strict, frozen=True, kw_only=True):
     year: str
     applies_from: datetime.date
     source: SourceFile
+    # What one step of the scale is called: Agenda for Change has bands; doctors' pay has grades,
+    # shown by their labels (FY1, ST3-5, consultant) rather than their keys.
+    unit: Literal["band", "grade"] = "band"
     bands: dict[str, BandFile]
 
 

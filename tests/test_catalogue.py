@@ -156,3 +156,15 @@ def test_what_a_slug_is(text: str, ok: bool) -> None:
     from careers_cli.catalogue import is_slug
 
     assert is_slug(text) is ok
+
+
+def test_a_scale_describes_bands_by_key_and_grades_by_name() -> None:
+    scales = Catalogue.open(role_dirs=[]).scales
+    afc, doctors = scales["agenda-for-change"], scales["doctors"]
+    assert (afc.describe(["5"]), afc.describe(["5", "6"]), afc.describe([])) == (
+        "band 5",
+        "bands 5, 6",
+        "no band given",
+    )
+    assert doctors.describe(["consultant", "st1"]) == "grades CT1-2/ST1-2 to consultant"
+    assert doctors.describe(["fy1"]) == "grade FY1"

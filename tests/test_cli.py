@@ -255,7 +255,7 @@ def test_search_filters_without_a_query() -> None:
     bad = run("search", "x", "--band", "12")
     assert (bad.exit_code, bad.stderr.splitlines()[0]) == (
         2,
-        "Error: No band or band range '12'. Use a band (2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9) or a range such as 3-5",
+        "Error: No band or band range '12'. Use a band (2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9; fy1, fy2, st1, st3, st6, gp, consultant) or a range such as 3-5",
     )
 
 
@@ -338,3 +338,20 @@ def test_compare_refuses_the_same_role_twice() -> None:
         2,
         "Error: 'health-records-staff' is given twice; compare different roles\n",
     )
+
+
+def test_doctors_are_paid_on_their_own_scale_shown_by_grade() -> None:
+    show = run("show", "anaesthesia", env={"COLUMNS": "200"})
+    assert (
+        "Doctors' pay grades CT1-2/ST1-2 to consultant: £52,656 to £145,478 a year (2025/26 rates, England)"
+        in show.stdout
+    )
+    data = json.loads(run("pay", "--scale", "doctors", "--json").stdout)
+    grades = {b["band"]: b for b in data["bands"]}
+    assert (grades["fy1"]["label"], grades["fy1"]["min"], grades["consultant"]["max"]) == ("FY1", 38831, 145478)
+    assert [r["slug"] for r in grades["fy1"]["roles_starting"]] == ["training-doctor"]
+    doctors = {s for s, r in oracle.roles().items() if r["area"] == "doctors"}
+    assert {r["slug"] for b in data["bands"] for r in b["roles_starting"]} == doctors
+    listed = run("list", "--band", "st6-consultant").stdout.splitlines()
+    assert {line.split("\t")[0] for line in listed} < doctors
+    assert run("pay", "st1").exit_code == 2  # a grade of another scale

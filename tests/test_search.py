@@ -127,6 +127,9 @@ def test_band_ranges() -> None:
     assert band_range("3-5", order) == {"3", "4", "5"}
     assert band_range("8A", order) == {"8a"}
     assert band_range("7-8b", order) == {"7", "8a", "8b"}
+    assert band_range("st3-consultant", order, ["st1", "st3", "consultant"]) == {"st3", "consultant"}
+    with pytest.raises(UsageError):
+        band_range("9-st1", order, ["st1", "st3", "consultant"])  # one scale to another
     with pytest.raises(UsageError, match="No band or band range '11'"):
         band_range("11", order)
     with pytest.raises(UsageError, match="runs backwards"):
