@@ -6,7 +6,9 @@
 
 Each size writes N roles into a temporary folder (pointed at with CAREERS_DATA_DIR) and times
 `show`, `search`, `path` and `list` next to `python -c "import rich.console"` in the same run,
-then prints the median wall time, the ratio to that import and the peak memory (max RSS).
+then prints the median wall time and its ratio to that import, the median CPU time (user +
+system) and its ratio, and the peak memory (max RSS). On a shared machine the wall time drifts;
+the CPU time much less.
 """
 
 from __future__ import annotations
@@ -81,15 +83,15 @@ def write_roles(folder: Path, n: int) -> None:
         (folder / f"role-{i:05d}.yaml").write_text(role_yaml(i, n, rng), encoding="utf-8")
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process."""
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one whole process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def run(sizes: list[int], runs: int) -> None:
@@ -103,19 +105,30 @@ def run(sizes: list[int], runs: int) -> None:
         "route": [careers, "path", "role-00001", "--to", "role-00002"],
         "compare": [careers, "compare", "role-00001", "role-00002", "role-00003"],
     }
-    print(f"{'roles':>6} {'command':<8} {'median ms':>10} {'ratio':>6} {'peak MiB':>9}")
+    print(f"{'roles':>6} {'command':<8} {'median ms':>10} {'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9} {'peak MiB':>9}")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             write_roles(Path(tmp), n)
             env = {**os.environ, "CAREERS_DATA_DIR": tmp}
-            base = statistics.median(measure(baseline, env)[0] for _ in range(runs))
-            print(f"{n:>6} {'import':<8} {base * 1000:>10.0f} {1.0:>6.2f} {'':>9}")
-            for name, cmd in commands.items():
-                measure(cmd, env)  # warm the file cache
-                samples = [measure(cmd, env) for _ in range(runs)]
-                wall = statistics.median(s[0] for s in samples)
-                peak = max(s[1] for s in samples) / 1024
-                print(f"{n:>6} {name:<8} {wall * 1000:>10.0f} {wall / base:>6.2f} {peak:>9.1f}")
+            for cmd in commands.values():
+                measure(cmd, env)  # warm the file cache and build the caches
+            # Rounds, each timing the baseline and then every command once: on a machine whose
+            # speed drifts (a shared VM), each ratio compares runs made close together.
+            samples: dict[str, list[tuple[float, int, float]]] = {name: [] for name in ["import", *commands]}
+            for _ in range(runs):
+                samples["import"].append(measure(baseline, env))
+                for name, cmd in commands.items():
+                    samples[name].append(measure(cmd, env))
+            base = statistics.median(s[0] for s in samples["import"])
+            base_cpu = statistics.median(s[2] for s in samples["import"])
+            for name, got in samples.items():
+                wall = statistics.median(s[0] for s in got)
+                cpu = statistics.median(s[2] for s in got)
+                peak = "" if name == "import" else f"{max(s[1] for s in got) / 1024:.1f}"
+                print(
+                    f"{n:>6} {name:<8} {wall * 1000:>10.0f} {wall / base:>6.2f} "
+                    f"{cpu * 1000:>7.0f} {cpu / base_cpu:>9.2f} {peak:>9}"
+                )
 
 
 def main() -> None:

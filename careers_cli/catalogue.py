@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +209,8 @@ class Catalogue(msgspec.Struct):
     def _fingerprint(self) -> str:
         """A key for the role files and data files as they are now."""
         scan = self.scan()
-        return cache.fingerprint(self._data_stamps() + sorted((p, scan.stamps[s]) for s, p in scan.files.items()))
+        # No sort: the scan's order (folders in order, names sorted in each) is already fixed.
+        return cache.fingerprint(self._data_stamps() + [(p, scan.stamps[s]) for s, p in scan.files.items()])
 
     def _data_stamps(self) -> list[tuple[str, Stamp]]:
         data_files = [self.data_dir / n for n in ("areas.yaml", "synonyms.yaml")]
@@ -348,6 +350,9 @@ class Scan(msgspec.Struct):
     problems: list[Problem] = msgspec.field(default_factory=list)
 
 
+_name = attrgetter("name")
+
+
 def scan_role_files(dirs: Sequence[Path]) -> Scan:
     """slug -> file over the folders in order (a later folder replaces an earlier slug).
 
@@ -357,7 +362,7 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
     for folder in dirs:
         try:
             with os.scandir(folder) as it:
-                entries = sorted((e for e in it if e.name.endswith(".yaml")), key=lambda e: e.name)
+                entries = sorted((e for e in it if e.name.endswith(".yaml")), key=_name)
         except OSError as e:
             scan.problems.append(Problem(folder, _folder_problem(e)))
             continue

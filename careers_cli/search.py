@@ -10,8 +10,8 @@ The Index (index.py) is plain data, so that catalogue.py can keep it in the cach
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -43,6 +43,8 @@ class Hit(msgspec.Struct, frozen=True):
     terms: tuple[str, ...]
 
 
+Match = tuple[float, int, str]  # weighted similarity, field number, index word
+
 SYNONYM_DISCOUNT = 0.95  # a match through a synonym ranks a little below the words typed
 MOST_REWRITES = 4
 
@@ -60,9 +62,10 @@ def find(
             return []
         kept = [d for d in index.docs if keep(d)]
         return [Ranked(d, 0.0, "filter", ()) for d in sorted(kept, key=lambda d: d.title.lower())][:limit]
-    best = {r.doc.slug: r for r in rank(index, query, limit, keep)}
+    memo: dict[str, dict[int, Match]] = {}
+    best = {r.doc.slug: r for r in rank(index, query, limit, keep, memo)}
     for rewrite in rewrites(query, synonyms)[:MOST_REWRITES]:
-        for r in rank(index, rewrite, limit, keep):
+        for r in rank(index, rewrite, limit, keep, memo):
             score = round(r.score * SYNONYM_DISCOUNT, 1)
             if r.doc.slug not in best or best[r.doc.slug].score < score:
                 best[r.doc.slug] = Ranked(r.doc, score, r.field, r.terms)
@@ -92,27 +95,41 @@ def _find_phrase(typed: list[str], phrase: list[str]) -> int | None:
     return None
 
 
-def rank(index: Index, query: str, limit: int = 10, keep: Callable[[Summary], bool] | None = None) -> list[Ranked]:
-    """Roles ranked best first (ties by title); an empty or unmatched query gives []."""
+def rank(
+    index: Index,
+    query: str,
+    limit: int = 10,
+    keep: Callable[[Summary], bool] | None = None,
+    memo: dict[str, dict[int, Match]] | None = None,
+) -> list[Ranked]:
+    """Roles ranked best first (ties by title); an empty or unmatched query gives [].
+
+    `memo` keeps each query word's matches for the next call: a query and its synonym
+    rewrites share most of their words."""
     terms = [stem(w) for w in words(query) if w not in STOPWORDS] or [stem(w) for w in words(query)]
     lowered = query.strip().lower()
     if not terms:
         return []
-    per_term = [_best_per_doc(index, term) for term in terms]
-    candidates: set[int] = set().union(*per_term)
+    per_term = [_matches(index, term, memo) for term in terms]
+    # Each document's score is the mean over the query words of its best match for each word
+    # (a word it lacks adds nothing). Summed word by word: one pass over each word's matches.
+    total = dict.fromkeys(per_term[0], 0.0)
+    for best in per_term:
+        for d, match in best.items():
+            total[d] = total.get(d, 0.0) + match[0]
     if keep is not None:
-        candidates = {d for d in candidates if keep(index.doc(d))}
-    if not candidates:
+        total = {d: v for d, v in total.items() if keep(index.doc(d))}
+    if not total:
         return []
     n = len(terms)
     nothing = (0.0, -1, "")
-    word = {d: sum(best.get(d, nothing)[0] for best in per_term) / n for d in candidates}
+    score = {d: v / n for d, v in total.items()}
     # A whole-title comparison only counts when it is close (below that it is letter noise). It
     # rescues typos that split a word's stem ('dentsit'); it compares whole strings, because
     # token_set_ratio scores any title whose words are a subset of the query at 100 and so let
     # "Secretary" match "doctors secretary" better than "Medical secretary".
-    whole = _title_scores(index, lowered, candidates, fuzz.ratio, cutoff=75)
-    score = {d: max(w, whole.get(d, 0.0) * 0.97) for d, w in word.items()}
+    for d, value in _title_scores(index, lowered, score.keys(), fuzz.ratio, cutoff=75).items():
+        score[d] = max(score[d], value * 0.97)
     # Closeness to a title (at most 3 points) and an exact title (5) can only reorder roles
     # already within 8 points of the last place shown, so only those are compared.
     floor = max(sorted(score.values(), reverse=True)[min(limit, len(score)) - 1] - 8, MIN_SCORE - 8)
@@ -126,7 +143,12 @@ def rank(index: Index, query: str, limit: int = 10, keep: Callable[[Summary], bo
     return [_ranked(index, d, round(score[d], 1), [best.get(d, nothing) for best in per_term]) for d in kept[:limit]]
 
 
-Match = tuple[float, int, str]  # weighted similarity, field number, index word
+def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]] | None) -> dict[int, Match]:
+    if memo is None:
+        return _best_per_doc(index, term)
+    if term not in memo:
+        memo[term] = _best_per_doc(index, term)
+    return memo[term]
 
 
 def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
@@ -145,10 +167,13 @@ def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
     return best
 
 
-def _title_scores(index: Index, lowered: str, docs: set[int], scorer: Any, cutoff: float) -> dict[int, float]:
+def _title_scores(index: Index, lowered: str, docs: Collection[int], scorer: Any, cutoff: float) -> dict[int, float]:
     """Best score of each document's titles against the whole query (only scores >= cutoff)."""
     if len(docs) * 4 < len(index.packed):
-        positions = [i for i, owner in enumerate(index.title_owner) if owner in docs]
+        # Titles are stored in document order, so each document's titles are one run of
+        # title_owner, found by bisection rather than by a pass over every title.
+        owner = index.title_owner
+        positions = [i for d in docs for i in range(bisect_left(owner, d), bisect_right(owner, d))]
         titles = [index.titles[i] for i in positions]
     else:
         positions, titles = list(range(len(index.titles))), index.titles
