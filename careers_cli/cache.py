@@ -59,7 +59,7 @@ class RolesFile(msgspec.Struct, frozen=True):
     entries: dict[str, Entry]
 
 
-SHARDS = 32
+SHARDS = 256
 
 
 class RoleStore:
@@ -102,7 +102,7 @@ class RoleStore:
 
 
 def _shard_name(n: int) -> str:
-    return f"roles-v{VERSION}/{n:02d}.msgpack"
+    return f"roles-v{VERSION}/{n:03d}.msgpack"
 
 
 def cache_dir() -> Path | None:

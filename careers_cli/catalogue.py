@@ -80,6 +80,7 @@ class Catalogue(msgspec.Struct):
     _aliases: dict[str, str] | None = None
     _index: Index | None = None
     _store: cache.RoleStore = msgspec.field(default_factory=cache.RoleStore)
+    _bulk: bool = False
 
     @classmethod
     def open(
@@ -173,7 +174,11 @@ class Catalogue(msgspec.Struct):
 
     def roles(self) -> list[Role]:
         """Every valid role, in area order, then by title; unchanged files come from the cache."""
-        loaded = [self._load(slug) for slug in self.files]
+        self._bulk = True  # roles() saves the cache once, after every file
+        try:
+            loaded = [self._load(slug) for slug in self.files]
+        finally:
+            self._bulk = False
         if self.use_cache:
             self._store.keep_only({os.path.abspath(f) for f in self.files.values()})
             self._store.save()
@@ -286,7 +291,7 @@ class Catalogue(msgspec.Struct):
             except DataError as e:
                 entry = cache.Entry(*stamp, msgspec.Raw(b"\xc0"), [cache.ProblemRecord.of(p) for p in e.problems])
             self._store.put(key, entry)
-            if self._scan is None:  # a single role: keep what was learnt for the next run
+            if not self._bulk:  # one role (show, search results): keep it for the next run
                 self._store.save()
         if entry.problems:
             raise DataError([p.problem() for p in entry.problems])

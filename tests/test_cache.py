@@ -148,3 +148,15 @@ def test_a_warm_show_needs_neither_yaml_nor_every_file(roles: Path) -> None:
     warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert warm.stderr.split() == ["False", "False"]
     assert warm.stdout.startswith("Alpha clerk  (alpha-clerk)")
+
+
+def test_a_role_read_for_search_results_is_kept_for_the_next_run(roles: Path) -> None:
+    titles(roles)  # builds the index, and with it the roles cache
+    for shard in cache_dir().rglob("roles-v*/*.msgpack"):
+        shard.unlink()
+    catalogue = Catalogue.open(role_dirs=[roles], builtin_roles=False)
+    catalogue.index()  # fresh from its cache, so no role file was read
+    assert catalogue.find("alpha-clerk") is not None  # as `search` does for each result
+    again = Catalogue.open(role_dirs=[roles], builtin_roles=False)
+    key = os.path.abspath(roles / "alpha-clerk.yaml")
+    assert again._store.get(key) is not None
