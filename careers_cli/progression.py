@@ -54,7 +54,14 @@ def _node(catalogue: Catalogue, step: Step, branch: tuple[str, ...], depth: int)
     if slug in branch:
         return _role_node(role, slug, step.note, step.kind, True, ())
     onward = _children(catalogue, role.progression, (*branch, slug), depth - 1) if role else ()
-    return _role_node(role, slug, step.note, step.kind, False, explicit + onward)
+    return _role_node(role, slug, step.note, step.kind, False, _merged(onward, explicit))
+
+
+def _merged(own: tuple[Node, ...], extra: tuple[Node, ...]) -> tuple[Node, ...]:
+    """A role's own moves, then the steps another file adds after it, without a role twice:
+    two files may both say that nursing associates go on to be adult nurses."""
+    seen = {n.slug for n in own if n.slug}
+    return own + tuple(n for n in extra if n.slug is None or n.slug not in seen)
 
 
 # -- the graph of every role: routes into a role and between two roles ---------------------------
@@ -91,22 +98,30 @@ class Graph:
         aliases = {old: d.slug for d in self.docs.values() for old in d.former_slugs}
         self.forward: dict[NodeKey, list[Move]] = {}
         self.backward: dict[NodeKey, list[Move]] = {}
-        for doc in self.docs.values():
-            for i, step in enumerate(doc.steps):
-                target: NodeKey = (doc.slug, i)
-                if step.slug is not None:
-                    target = aliases.get(step.slug, step.slug)
-                    if target not in self.docs:
-                        continue  # a dangling link: validate reports it
-                source: NodeKey = doc.slug if step.parent < 0 else self._key(doc, step.parent, aliases)
-                self._link(source, Move(target, step.note, step.kind))
+        # A role's own moves first, then the steps files nest under other roles, so that when
+        # two files give the same move (nursing associate -> adult nurse) the role's own wins.
+        for nested in (False, True):
+            for doc in self.docs.values():
+                for i, step in enumerate(doc.steps):
+                    if (step.parent >= 0) != nested:
+                        continue
+                    target: NodeKey = (doc.slug, i)
+                    if step.slug is not None:
+                        target = aliases.get(step.slug, step.slug)
+                        if target not in self.docs:
+                            continue  # a dangling link: validate reports it
+                    source: NodeKey = doc.slug if step.parent < 0 else self._key(doc, step.parent, aliases)
+                    self._link(source, Move(target, step.note, step.kind))
 
     def _key(self, doc: Summary, i: int, aliases: dict[str, str]) -> NodeKey:
         step = doc.steps[i]
         return aliases.get(step.slug, step.slug) if step.slug else (doc.slug, i)
 
     def _link(self, source: NodeKey, move: Move) -> None:
-        self.forward.setdefault(source, []).append(move)
+        moves = self.forward.setdefault(source, [])
+        if any(m.to == move.to for m in moves):
+            return  # the same move, given again by another file
+        moves.append(move)
         self.backward.setdefault(move.to, []).append(Move(source, move.note, move.kind))
 
     def title(self, key: NodeKey) -> str:
@@ -173,8 +188,8 @@ def nearest_into(graph: Graph, goal: str, most: int = 5) -> list[str]:
                 if move.to not in seen:
                     seen.add(move.to)
                     nxt.append(move.to)
-                    if isinstance(move.to, str):
-                        found.append(move.to)
+        # Equally near roles by title, whatever order the files were read in.
+        found += sorted((k for k in nxt if isinstance(k, str)), key=lambda k: graph.title(k).lower())
         frontier = nxt
     return found[:most]
 

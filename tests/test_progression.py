@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from careers_cli.catalogue import Catalogue
 from careers_cli.progression import (
     Graph,
@@ -117,3 +119,25 @@ def test_routes_into_a_role_go_backwards() -> None:
     ]
     deep = into_outline(routes_into(GRAPH, "start", depth=3))
     assert "      Start role (repeat)" in deep
+
+
+def test_a_move_two_files_give_is_shown_once_with_the_roles_own_note(tmp_path: Path) -> None:
+    # support's file nests "associate -> nurse" under its own step; associate's file says so too.
+    def role(slug: str, progression: str) -> None:
+        (tmp_path / f"{slug}.yaml").write_text(
+            f"title: {slug.capitalize()}\narea: nursing\nsummary: A {slug}.\nsections: {{}}\n"
+            f"entry_routes: [none-set]\n{progression}"
+            "source: {url: 'https://www.healthcareers.nhs.uk/x', checked: 2026-11-25}\n",
+            encoding="utf-8",
+        )
+
+    role("support", "progression:\n  - role: associate\n    next:\n      - role: nurse\n        note: from support\n")
+    role("associate", "progression:\n  - role: nurse\n    note: its own\n")
+    role("nurse", "")
+    catalogue = Catalogue.open(role_dirs=[tmp_path], builtin_roles=False)
+    tree = routes_from(catalogue, catalogue.get("support"), depth=3)
+    assert outline(tree) == ["Support", "  Associate", "    Nurse"]
+    assert tree.next[0].next[0].note == "its own"
+    routes = shortest_routes(Graph(catalogue.index().docs), "support", "nurse")
+    assert [[s.slug for s in r] for r in routes] == [["support", "associate", "nurse"]]
+    assert routes[0][2].note == "its own"
