@@ -55,6 +55,10 @@ class PayScale(msgspec.Struct, frozen=True):
         if not keys:
             return f"no {self.unit} given"
         if self.unit == "band":
+            order = [b.key for b in self.bands]
+            at = sorted(order.index(k) for k in keys if k in order)
+            if len(at) > 2 and at == list(range(at[0], at[-1] + 1)):  # a run: 'bands 3 to 8c'
+                return f"bands {order[at[0]]} to {order[at[-1]]}"
             return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}"
         names = [b.label for b in self.bands if b.key in keys]
         return f"grade {names[0]}" if len(names) == 1 else f"grades {names[0]} to {names[-1]}"

@@ -345,14 +345,14 @@ def show_role(role: Role, titles: dict[str, str], wanted: set[str] | None, origi
 
 
 def bands_text(keys: Sequence[str], scale: PayScale | None = None) -> str:
-    """The bands alone, for a column headed Band: '3, 4' or for grades 'ST1-2 to consultant'."""
-    if scale is not None and scale.unit != "band" and keys:
+    """The bands alone, for a column headed Band: '3, 4', '3 to 8c', 'ST1-2 to consultant'."""
+    if scale is not None and keys:
         return scale.describe(keys).split(" ", 1)[1]
     return ", ".join(keys) or "–"
 
 
 def bands_label(keys: Sequence[str], scale: PayScale | None = None) -> str:
-    """'band 2', 'bands 3, 4, 5', 'grades FY1 to FY2' or 'no band given'."""
+    """'band 2', 'bands 3, 5', 'bands 3 to 8c', 'grades FY1 to FY2' or 'no band given'."""
     if scale is not None and keys:
         return scale.describe(keys)
     return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}" if keys else "no band given"

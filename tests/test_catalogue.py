@@ -166,5 +166,7 @@ def test_a_scale_describes_bands_by_key_and_grades_by_name() -> None:
         "bands 5, 6",
         "no band given",
     )
+    assert afc.describe(["3", "4", "5", "6"]) == "bands 3 to 6"
+    assert afc.describe(["2", "4", "5"]) == "bands 2, 4, 5"
     assert doctors.describe(["consultant", "st1"]) == "grades CT1-2/ST1-2 to consultant"
     assert doctors.describe(["fy1"]) == "grade FY1"
