@@ -1,6 +1,7 @@
-"""The `careers` command line: parses options, calls the core, hands results to render.
+"""The `careers` command line (Typer): parses options, calls the core, hands results to render.
 
-This is the one place where errors become messages and exit codes (see `_Funnel`).
+entry.py runs this app for everything but the plain `show SLUG` and `search WORDS...`; `_Funnel`
+sends every error a command raises to entry.failure, the one place errors become exit codes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from careers_cli import __version__, jsonout, render
+from careers_cli import __version__, commands, entry, jsonout, render
 from careers_cli.catalogue import (
     EXTRA_SECTIONS,
     Catalogue,
@@ -24,21 +25,15 @@ from careers_cli.catalogue import (
     env_role_dirs,
     is_slug,
     read_yaml,
-    section_keys,
 )
 from careers_cli.errors import CareersError, UsageError
 from careers_cli.schema import SECTION_HEADINGS
 
 if TYPE_CHECKING:
-    from careers_cli import filters
+    pass
 
 # Modules only some commands need (routes, comparison, filters, fuzzy search) are imported
 # inside those commands: every import is paid on each start-up of `careers show`.
-
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
-EXIT_INTERNAL = 70  # EX_SOFTWARE
-
 
 _GLOBAL_FLAGS = {"--pager", "--no-pager", "--no-builtin"}
 _GLOBAL_WITH_VALUE = {"--color", "--data-dir"}
@@ -72,28 +67,13 @@ class _Funnel(TyperGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except CareersError as e:
-            render.error(str(e))
-            raise click.exceptions.Exit(e.exit_code) from None
-        except KeyboardInterrupt:
-            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            _quiet_stdout()
-            raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except Exception as e:
-            # A bug of ours, not the user's doing: one line, and the traceback on request.
-            if os.environ.get("CAREERS_DEBUG"):
+        except BaseException as e:
+            code = entry.failure(e)  # prints the one-line message
+            if code is None:
                 raise
-            render.error(f"internal error ({type(e).__name__}: {e}); rerun with CAREERS_DEBUG=1 and report it")
-            raise click.exceptions.Exit(EXIT_INTERNAL) from None
-
-
-def _quiet_stdout() -> None:
-    """The reader went away (`careers list | head -1`): drop what is still buffered."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(code) from None
 
 
 app = typer.Typer(
@@ -170,8 +150,7 @@ _settings = _Settings()
 
 def _catalogue(use_cache: bool = True) -> Catalogue:
     """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders."""
-    dirs = [*env_role_dirs(), *_settings.data_dirs]
-    return Catalogue.open(role_dirs=dirs, builtin_roles=_settings.builtin, use_cache=use_cache)
+    return commands.open_catalogue(_settings.data_dirs, _settings.builtin, use_cache)
 
 
 def _user_dirs() -> list[Path]:
@@ -224,24 +203,12 @@ def show(
     Prints a header (other titles, area, pay bands with the £ range and pay year, hours, entry
     routes) and then one panel per section. SLUG may also be a role's former slug.
     """
-    wanted = section_keys(section) if section else None
-    if format_ not in ("text", "markdown"):
-        raise UsageError(f"No format '{format_}'. Choose from: text, markdown (or use --json)")
-    catalogue = _catalogue()
-    role = catalogue.get(slug)
-    if json_out:
-        render.print_json(jsonout.role(role))
-        return
-    titles = {s: found.title for s in role.related if (found := catalogue.find(s))}
-    if format_ == "markdown":
-        render.write(render.role_markdown(role, titles, wanted, catalogue.origin(role.path)))
-    else:
-        render.show_role(role, titles, wanted, catalogue.origin(role.path))
+    commands.show(_catalogue(), slug, section or (), format_, json_out)
 
 
 @app.command()
 def search(
-    query: str = typer.Argument("", help='What to look for, e.g. "records" or "helth recrods".'),
+    query: list[str] = typer.Argument(None, help="What to look for, e.g. records or helth recrods (quotes optional)."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="Show at most this many roles."),
     area: str = AREA,
     band: str = BAND,
@@ -253,22 +220,7 @@ def search(
     Matches titles, other names, the summary and section text, forgiving typos; a title match
     outranks a passing mention.
     """
-    from careers_cli import search as finder
-
-    catalogue = _catalogue()
-    index = catalogue.index()
-    keep = _filter(catalogue, area, band, entry)
-    if not query.strip() and not keep.active:
-        raise UsageError("Give words to search for, or a filter such as --band 3-5, --entry apprenticeship or --area")
-    ranked = finder.find(index, query, limit, keep if keep.active else None, catalogue.synonyms)
-    hits = finder.hits(ranked, catalogue.find)
-    _warn_skipped(catalogue)
-    if json_out:
-        render.print_json([jsonout.hit(h) for h in hits])
-    elif hits:
-        render.search_table(hits, catalogue.areas, catalogue.scales)
-    else:
-        render.warn(f"No roles match '{query}'. Try fewer or different words, or `careers list`.")
+    commands.search(_catalogue(), " ".join(query or []), limit, area, band, entry or (), json_out)
 
 
 @app.command()
@@ -391,10 +343,10 @@ def list_roles(
     """
     catalogue = _catalogue()
     docs = catalogue.index().docs
-    keep = _filter(catalogue, area, band, entry)
+    keep = commands.role_filter(catalogue, area, band, entry or [])
     order = {key: i for i, key in enumerate(catalogue.areas)}
     roles = sorted(filter(keep, docs), key=lambda d: (order.get(d.area, len(order)), d.title.lower()))
-    _warn_skipped(catalogue)
+    commands.warn_skipped(catalogue)
     origins = {r.slug: catalogue.origin(r.path) for r in roles} if source else None
     if json_out:
         render.print_json([jsonout.listed(r, origins) for r in roles])
@@ -521,27 +473,10 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _filter(catalogue: Catalogue, area: str | None, band: str | None, entry: list[str] | None) -> filters.Filter:
-    from careers_cli import filters
-
-    orders = [[b.key for b in scale.bands] for scale in catalogue.scales.values()]
-    return filters.Filter(
-        area=catalogue.area_key(area) if area else None,
-        bands=filters.band_range(band, *orders) if band else None,
-        entry_routes=filters.entry_routes(entry or []),
-    )
-
-
-def _warn_skipped(catalogue: Catalogue) -> None:
-    broken = catalogue.skipped()
-    if broken:
-        render.warn(f"{broken[0]} (role skipped; run `careers validate` for all {len(broken)} problems)")
-
-
-def main() -> NoReturn:
-    """Console-script entry point."""
+def run() -> NoReturn:
+    """The Typer app, for every form entry.py does not carry out itself."""
     try:
         app()
     except KeyboardInterrupt:  # pressed before or after a command ran
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(entry.EXIT_INTERRUPTED)
     sys.exit(0)

@@ -116,10 +116,16 @@ def _safe(stream: Any) -> Any:
     return stream
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit with status 1; a closed pipe is reported like any other (141).
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
     if _Output.buffer is not None:
-        return Console(file=_Output.buffer, width=_Output.width, force_terminal=True, highlight=False, emoji=False)
-    return Console(file=_safe(sys.stdout), highlight=False, emoji=False, **_console_options())
+        return _Console(file=_Output.buffer, width=_Output.width, force_terminal=True, highlight=False, emoji=False)
+    return _Console(file=_safe(sys.stdout), highlight=False, emoji=False, **_console_options())
 
 
 def stderr_console() -> Console:

@@ -200,15 +200,58 @@ def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_module_entry_point_and_broken_pipe() -> None:
-    proc = subprocess.run(
-        f"{sys.executable} -m careers_cli show health-records-staff | head -1",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
+    for args in ("show health-records-staff", "show health-records-staff --color auto"):  # both paths
+        proc = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", f"{sys.executable} -m careers_cli {args} | head -1"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.stdout == "Health records staff  (health-records-staff)\n"
+        assert proc.stderr == ""
+        assert proc.returncode in (0, 141)  # 0 when it finished writing before head left
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "health-records-staff"],
+        ["show", "medical-records-staff"],
+        ["show", "helth-records"],
+        ["show", "../../etc/passwd"],
+        ["search", "records"],
+        ["search", "helth recrods"],
+        ["search", "helth", "recrods"],
+        ["search", "zzzzqq"],
+    ],
+)
+def test_plain_show_and_search_skip_typer_but_answer_the_same(args: list[str]) -> None:
+    # `--color auto` changes nothing but sends the same command through Typer.
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+    plain = subprocess.run([sys.executable, "-m", "careers_cli", *args], capture_output=True, text=True, env=env)
+    typed = subprocess.run(
+        [sys.executable, "-m", "careers_cli", *args, "--color", "auto"], capture_output=True, text=True, env=env
     )
-    assert proc.stdout == "Health records staff  (health-records-staff)\n"
-    assert proc.stderr == ""
+    assert (plain.returncode, plain.stdout, plain.stderr) == (typed.returncode, typed.stdout, typed.stderr)
+    assert plain.stdout or plain.stderr
+
+
+def test_search_words_need_no_quotes() -> None:
+    assert run("search", "helth", "recrods", "--json").stdout == run("search", "helth recrods", "--json").stdout
+
+
+def test_the_plain_forms_never_import_typer_or_click() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['careers', 'show', 'health-records-staff']\n"
+        "from careers_cli import entry\n"
+        "try:\n"
+        "    entry.main()\n"
+        "except SystemExit as e:\n"
+        "    print(e.code, 'typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stderr == "0 False False\n"
 
 
 def test_errors_never_show_a_traceback() -> None:
