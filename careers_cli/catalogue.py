@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -133,7 +134,8 @@ class Catalogue(msgspec.Struct):
         """Areas, scales and synonyms: from the data cache when their files are unchanged."""
         if self._data is not None:
             return
-        key = cache.fingerprint(self._data_stamps()) if self.use_cache else ""
+        data = self._data_stamps()
+        key = cache.fingerprint([p for p, _ in data], [st for _, st in data]) if self.use_cache else ""
         stored = cache.read(DATA_CACHE, _DataCache) if self.use_cache else None
         if stored is not None and stored.key == key:
             self._data = stored.data
@@ -215,7 +217,10 @@ class Catalogue(msgspec.Struct):
         """A key for the role files and data files as they are now."""
         scan = self.scan()
         # No sort: the scan's order (folders in order, names sorted in each) is already fixed.
-        return cache.fingerprint(self._data_stamps() + [(p, scan.stamps[s]) for s, p in scan.files.items()])
+        # scan.files and scan.stamps are filled together, so their values come in the same order.
+        data = self._data_stamps()
+        paths = [p for p, _ in data] + list(scan.files.values())
+        return cache.fingerprint(paths, chain((st for _, st in data), scan.stamps.values()))
 
     def _data_stamps(self) -> list[tuple[str, Stamp]]:
         data_files = [self.data_dir / n for n in ("areas.yaml", "synonyms.yaml")]
