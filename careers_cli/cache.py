@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 import zlib
 from array import array
 from collections.abc import Iterable
@@ -145,6 +144,8 @@ def write(name: str, value: object) -> None:
     target = folder / name
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: it imports shutil, random and more
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:

@@ -7,7 +7,6 @@ cache when no file has changed; `roles()` builds every role, reparsing only chan
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -349,6 +348,8 @@ def _norm(name: str) -> str:
 
 
 def _close_slugs(slug: str, slugs: Iterable[str]) -> list[str]:
+    import difflib  # only on the error path
+
     return difflib.get_close_matches(slug, list(slugs), n=3, cutoff=0.75)
 
 

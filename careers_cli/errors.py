@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,6 +48,8 @@ class RoleNotFound(CareersError):
         self.slug = slug
         self.suggestions = tuple(suggestions)
         words = slug.replace("-", " ").strip()
+        import shlex  # only for this message
+
         search = f" Try: careers search {shlex.quote(words)}" if words and "/" not in slug else ""
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else search
         super().__init__(f"No role '{slug}'.{hint}")

@@ -7,11 +7,8 @@ characters are replaced first, so `[bold]` or an escape sequence in a YAML file 
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
-import shlex
-import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -140,6 +137,8 @@ def write(text: str) -> None:
 def print_json(data: Any) -> None:
     """JSON on stdout and nothing else: the scripting contract (ASCII escapes when needed)."""
     ascii_only = isinstance(_safe(sys.stdout), _AsciiStream) and _Output.buffer is None
+    import json  # here, not at the top: only --json needs it, and every import costs start-up
+
     write(json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
@@ -167,6 +166,9 @@ def paged(wanted: bool | None) -> Iterator[None]:
 
 
 def _page(text: str) -> None:
+    import shlex  # only when paging
+    import subprocess
+
     command = shlex.split(os.environ.get("PAGER") or "less")
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}  # keep colours; quit if it fits
     try:

@@ -7,7 +7,6 @@ so that unknown keys get a "did you mean".
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import types
@@ -132,6 +131,8 @@ def _from_msgspec(text: str, keys: list[str | int]) -> tuple[KeyPath, str]:
 
 
 def _unknown(key: str, allowed: list[str]) -> str:
+    import difflib  # only for a file with an unknown key
+
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(allowed)}"
     return f"unknown key '{key}'; {hint}"
