@@ -66,3 +66,14 @@ def test_ci_runs_the_readme_test_command() -> None:
     test_command = re.search(r"```sh\n(python3 -m venv \.venv && [^\n]*pytest)\n```", text)
     assert test_command, "the README must give the one-line test command"
     assert test_command[1] in CI.read_text(encoding="utf-8")
+
+
+def test_readme_says_how_many_roles_are_built_in() -> None:
+    import re
+
+    from careers_cli.catalogue import Catalogue
+
+    said = re.search(r"catalogue holds (\d+) roles across all (\d+) areas", " ".join(README.read_text().split()))
+    assert said is not None
+    catalogue = Catalogue.open(role_dirs=[])
+    assert (int(said[1]), int(said[2])) == (len(catalogue.files), len(catalogue.areas))
