@@ -9,6 +9,7 @@ functions in commands.py and sends its errors through `failure` below.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import NoReturn
@@ -25,7 +26,7 @@ def main() -> NoReturn:
     """Console-script entry point."""
     args = sys.argv[1:]
     if _plain(args):
-        sys.exit(_run_plain(args[0], " ".join(args[1:])))
+        _exit_now(_run_plain(args[0], " ".join(args[1:])))
     from careers_cli.cli import run
 
     run()
@@ -60,6 +61,15 @@ def _run_plain(command: str, argument: str) -> int:
             raise
         return code
     return 0
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Exit without the interpreter's clean-up: everything is written and flushed, the caches
+    are on disk, and freeing a 10,000-role index object by object would cost about 25 ms."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe was reported already
+            stream.flush()
+    os._exit(code)
 
 
 def failure(e: BaseException) -> int | None:
