@@ -7,6 +7,7 @@ occurs in. Building needs no fuzzy-matching library, so loading it keeps start-u
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from bisect import bisect_left
@@ -47,6 +48,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("&", ""))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand words come back again and again
 def stem(word: str) -> str:
     for suffix, shortest in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
