@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import zlib
 from array import array
 from collections.abc import Iterable
@@ -156,6 +157,36 @@ def write(name: str, value: object) -> None:
             raise
     except OSError:
         return
+
+
+_OTHER_VERSION = re.compile(r"(?:data|index|roles)-v(\d+)\.msgpack|roles-v(\d+)")
+_SHARD = re.compile(r"\d+\.msgpack")
+
+
+def forget_other_versions() -> None:
+    """Delete the caches that other versions of careers wrote here (their names say which
+    version), so an upgrade leaves no dead files behind. Only names of that form are touched."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        found = _OTHER_VERSION.fullmatch(entry.name)
+        if found is None or int(found[1] or found[2]) == VERSION:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                for shard in os.scandir(entry.path):
+                    if _SHARD.fullmatch(shard.name):
+                        os.unlink(shard.path)
+                os.rmdir(entry.path)  # fails, harmlessly, if anything else is inside
+            elif entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        except OSError:
+            continue
 
 
 def fingerprint(paths: Iterable[str], stamps: Iterable[Stamp]) -> str:

@@ -200,6 +200,7 @@ class Catalogue(msgspec.Struct):
             self._index = Index.build(self.roles(), key, problems)
             if self.use_cache:
                 cache.write(INDEX_CACHE, self._index)
+                cache.forget_other_versions()  # rebuilding is rare: the moment to tidy up
         return self._index
 
     def aliases(self) -> dict[str, str]:

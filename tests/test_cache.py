@@ -160,3 +160,17 @@ def test_a_role_read_for_search_results_is_kept_for_the_next_run(roles: Path) ->
     again = Catalogue.open(role_dirs=[roles], builtin_roles=False)
     key = os.path.abspath(roles / "alpha-clerk.yaml")
     assert again._store.get(key) is not None
+
+
+def test_caches_of_other_versions_are_removed_and_nothing_else(roles: Path) -> None:
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    old_version = cache.VERSION - 1
+    (folder / f"index-v{old_version}.msgpack").write_bytes(b"old")
+    (folder / f"roles-v{old_version}.msgpack").write_bytes(b"old")
+    (folder / f"roles-v{old_version}").mkdir()
+    (folder / f"roles-v{old_version}" / "07.msgpack").write_bytes(b"old")
+    (folder / "notes.txt").write_text("not ours")
+    titles(roles)  # a first run builds the index, and tidies up
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(["notes.txt", DATA_CACHE, INDEX_CACHE, f"roles-v{cache.VERSION}"])
