@@ -81,6 +81,7 @@ class Catalogue(msgspec.Struct):
     _index: Index | None = None
     _store: cache.RoleStore = msgspec.field(default_factory=cache.RoleStore)
     _bulk: bool = False
+    _data_files: list[tuple[str, Stamp]] | None = None
 
     @classmethod
     def open(
@@ -223,9 +224,12 @@ class Catalogue(msgspec.Struct):
         return cache.fingerprint(paths, chain((st for _, st in data), scan.stamps.values()))
 
     def _data_stamps(self) -> list[tuple[str, Stamp]]:
-        data_files = [self.data_dir / n for n in ("areas.yaml", "synonyms.yaml")]
-        data_files += sorted((self.data_dir / "pay").glob("*.yaml"))
-        return [(str(p), _stamp(p)) for p in data_files]
+        """The data files with their sizes and times, statted once per run (both caches use them)."""
+        if self._data_files is None:
+            files = [self.data_dir / n for n in ("areas.yaml", "synonyms.yaml")]
+            files += sorted((self.data_dir / "pay").glob("*.yaml"))
+            self._data_files = [(str(p), _stamp(p)) for p in files]
+        return self._data_files
 
     def load_problems(self) -> list[Problem]:
         """Problems that kept role files out of `roles()` (bad names, invalid files)."""

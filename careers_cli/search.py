@@ -110,10 +110,11 @@ def rank(
     lowered = query.strip().lower()
     if not terms:
         return []
+    memo = {} if memo is None else memo
     per_term = [_matches(index, term, memo) for term in terms]
     # Each document's score is the mean over the query words of its best match for each word
     # (a word it lacks adds nothing). Summed word by word: one pass over each word's matches.
-    total = dict.fromkeys(per_term[0], 0.0)
+    total: dict[int, float] = {}
     for best in per_term:
         for d, match in best.items():
             total[d] = total.get(d, 0.0) + match[0]
@@ -143,9 +144,7 @@ def rank(
     return [_ranked(index, d, round(score[d], 1), [best.get(d, nothing) for best in per_term]) for d in kept[:limit]]
 
 
-def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]] | None) -> dict[int, Match]:
-    if memo is None:
-        return _best_per_doc(index, term)
+def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]]) -> dict[int, Match]:
     if term not in memo:
         memo[term] = _best_per_doc(index, term)
     return memo[term]
