@@ -18,16 +18,10 @@ import typer
 from typer.core import TyperGroup
 
 from careers_cli import __version__, commands, entry, jsonout, render
-from careers_cli.catalogue import (
-    EXTRA_SECTIONS,
-    Catalogue,
-    builtin_data_dir,
-    env_role_dirs,
-    is_slug,
-    read_yaml,
-)
+from careers_cli.catalogue import Catalogue, builtin_data_dir, env_role_dirs, is_slug
+from careers_cli.catalogue.files import read_yaml
 from careers_cli.errors import CareersError, UsageError
-from careers_cli.schema import SECTION_HEADINGS
+from careers_cli.models import EXTRA_SECTIONS, SECTION_HEADINGS
 
 if TYPE_CHECKING:
     pass
@@ -242,14 +236,14 @@ def path(
     a role already on the branch is marked and not followed again. --into turns the tree round
     (what do people do before this role?); --to finds the shortest routes between two roles.
     """
-    from careers_cli.progression import Graph, nearest_into, routes_from, routes_into, shortest_routes
+    from careers_cli.routes import Graph, nearest_into, routes_from, routes_into, shortest_routes
 
     if into and to:
         raise UsageError("Use --into or --to, not both")
     catalogue = _catalogue()
     role = catalogue.get(slug)
     if to is None and not into:
-        tree = routes_from(catalogue, role, depth)
+        tree = routes_from(catalogue.find, role, depth)
         render.print_json(jsonout.node(tree)) if json_out else render.route_tree(tree, catalogue.scales)
         return
     graph = Graph(catalogue.index().docs)
@@ -347,7 +341,7 @@ def list_roles(
     order = {key: i for i, key in enumerate(catalogue.areas)}
     roles = sorted(filter(keep, docs), key=lambda d: (order.get(d.area, len(order)), d.title.lower()))
     commands.warn_skipped(catalogue)
-    origins = {r.slug: catalogue.origin(r.path) for r in roles} if source else None
+    origins = {r.slug: commands.origin(r.path) for r in roles} if source else None
     if json_out:
         render.print_json([jsonout.listed(r, origins) for r in roles])
     else:
@@ -407,7 +401,7 @@ def new(
         original = catalogue.get(from_)
         text = newrole.copy(read_yaml(original.path), original.slug, schema_dir)
     else:
-        key = catalogue.area_key(area) if area else next(iter(catalogue.areas))
+        key = commands.area_key(catalogue, area) if area else next(iter(catalogue.areas))
         text = newrole.blank(slug, key, list(catalogue.areas), schema_dir, datetime.date.today())
     path = folder / f"{slug}.yaml"
     replaced = " (it replaces the built-in role of that slug)" if catalogue.resolve(slug) else ""
@@ -430,7 +424,7 @@ def schema() -> None:
     Editors with YAML support (yaml-language-server) use it to check a role file as you type;
     each built-in role file names it in its first line.
     """
-    from careers_cli.jsonschema import SCHEMA_FILE
+    from careers_cli.catalogue.jsonschema import SCHEMA_FILE
 
     render.write((builtin_data_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
 

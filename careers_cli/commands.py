@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careers_cli import jsonout, render
-from careers_cli.catalogue import Catalogue, env_role_dirs, section_keys
-from careers_cli.errors import UsageError
+from careers_cli.catalogue import Catalogue, env_role_dirs, is_builtin
+from careers_cli.errors import NotFound, UsageError
+from careers_cli.models import EXTRA_SECTIONS, SECTION_HEADINGS
 
 if TYPE_CHECKING:
     from careers_cli import filters
@@ -21,7 +22,50 @@ if TYPE_CHECKING:
 def open_catalogue(data_dirs: Sequence[Path] = (), builtin: bool = True, use_cache: bool = True) -> Catalogue:
     """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders."""
     dirs = [*env_role_dirs(), *data_dirs]
-    return Catalogue.open(role_dirs=dirs, builtin_roles=builtin, use_cache=use_cache)
+    catalogue = Catalogue.open(role_dirs=dirs, builtin_roles=builtin, use_cache=use_cache)
+    catalogue.suggest = lambda slug: _suggest_slugs(catalogue, slug)
+    return catalogue
+
+
+def _suggest_slugs(catalogue: Catalogue, slug: str) -> list[str]:
+    from careers_cli.search import suggest_slugs  # only on the error path
+
+    return suggest_slugs(slug, catalogue.index(), catalogue.synonyms)
+
+
+def origin(path: str | Path) -> str:
+    """'built-in' for a role file of the package, else the file's path."""
+    return "built-in" if is_builtin(path) else str(path)
+
+
+def area_key(catalogue: Catalogue, text: str) -> str:
+    """The key of an area given by key or name, any case."""
+    wanted = text.strip().lower()
+    for key, area in catalogue.areas.items():
+        if wanted in (key, area.name.lower()):
+            return key
+    raise NotFound("area", text, list(catalogue.areas))
+
+
+def section_keys(names: Sequence[str]) -> set[str]:
+    """Section keys for names a user typed: 'pay', 'Working life', 'where-the-role-can-lead'."""
+    known = [*SECTION_HEADINGS, *EXTRA_SECTIONS]
+    headings = {_norm(h): k for k, h in SECTION_HEADINGS.items()}
+    keys = set()
+    for name in names:
+        norm = _norm(name)
+        exact = norm if norm in known else headings.get(norm)
+        starts = [k for k in known if k.startswith(norm)] if norm else []
+        if exact is None and len(starts) != 1:
+            raise NotFound("section", name, [k.replace("_", "-") for k in known])
+        keys.add(exact or starts[0])
+    return keys
+
+
+def _norm(name: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
 
 
 def show(
@@ -36,9 +80,9 @@ def show(
         return
     titles = {s: found.title for s in role.related if (found := catalogue.find(s))}
     if format_ == "markdown":
-        render.write(render.role_markdown(role, titles, wanted, catalogue.origin(role.path)))
+        render.write(render.role_markdown(role, titles, wanted, origin(role.path)))
     else:
-        render.show_role(role, titles, wanted, catalogue.origin(role.path))
+        render.show_role(role, titles, wanted, origin(role.path))
 
 
 def search(
@@ -72,7 +116,7 @@ def role_filter(catalogue: Catalogue, area: str | None, band: str | None, entry:
 
     orders = [[b.key for b in scale.bands] for scale in catalogue.scales.values()]
     return filters.Filter(
-        area=catalogue.area_key(area) if area else None,
+        area=area_key(catalogue, area) if area else None,
         bands=filters.band_range(band, *orders) if band else None,
         entry_routes=filters.entry_routes(list(entry)),
     )

@@ -1,11 +1,27 @@
-"""The one error family. Core code raises these; only cli.py turns them into exit codes."""
+"""The one error family and the exit codes. Core code raises these; only the cli package turns
+them into messages and exit codes."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from pathlib import Path
 
 import msgspec
+
+from careers_cli.suggest import closest, did_you_mean
+
+
+class ExitCode(enum.IntEnum):
+    """Every exit status `careers` uses (the README's table lists the same)."""
+
+    OK = 0
+    ERROR = 1  # something the user can fix: a missing role, a problem in a file
+    USAGE = 2  # the command line asked for something that cannot be done
+    INTERNAL = 70  # EX_SOFTWARE: a bug of ours
+    INTERRUPTED = 130  # Ctrl-C
+    BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
+
 
 KeyPath = Sequence[str | int]  # where in a file: ["pay", "bands", 0] is pay.bands[0]
 
@@ -29,16 +45,42 @@ class Problem(msgspec.Struct, frozen=True):
         return f"{where}:{key} {self.message}"
 
 
+class ProblemRecord(msgspec.Struct, array_like=True, frozen=True):
+    """A Problem as the caches keep it (msgpack has no paths)."""
+
+    path: str
+    message: str
+    line: int | None
+    column: int | None
+    key: str
+
+    @classmethod
+    def of(cls, p: Problem) -> ProblemRecord:
+        return cls(str(p.path), p.message, p.line, p.column, p.key)
+
+    def problem(self) -> Problem:
+        return Problem(Path(self.path), self.message, self.line, self.column, self.key)
+
+
 class CareersError(Exception):
     """Anything a user can cause. The message is one line that says how to fix it."""
 
-    exit_code = 1
+    exit_code = ExitCode.ERROR
 
 
 class UsageError(CareersError):
     """The command line asked for something that cannot be done."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
+
+
+class NotFound(UsageError):
+    """A name that is not one of a fixed set of choices (a section, an area, a band, a scale)."""
+
+    def __init__(self, what: str, name: str, choices: Sequence[str], extra: str = "") -> None:
+        close = closest(name, choices)
+        hint = f"{did_you_mean(close)} " if close else ""
+        super().__init__(f"No {what} '{name}'. {hint}Choose from: {', '.join(choices)}{extra}")
 
 
 class RoleNotFound(CareersError):
@@ -51,7 +93,7 @@ class RoleNotFound(CareersError):
         import shlex  # only for this message
 
         search = f" Try: careers search {shlex.quote(words)}" if words and "/" not in slug else ""
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else search
+        hint = f" {did_you_mean(suggestions)}" if suggestions else search
         super().__init__(f"No role '{slug}'.{hint}")
 
 

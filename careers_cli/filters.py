@@ -8,7 +8,7 @@ import msgspec
 
 from careers_cli.errors import UsageError
 from careers_cli.index import Summary
-from careers_cli.schema import ENTRY_ROUTE_LABELS
+from careers_cli.models import ENTRY_ROUTE_LABELS
 
 
 class Filter(msgspec.Struct, frozen=True):

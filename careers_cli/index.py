@@ -1,4 +1,4 @@
-"""The search index: plain data built from roles, kept in the cache by catalogue.py.
+"""The search index: plain data built from roles, kept in the cache by the catalogue package.
 
 Each role is split into weighted fields (title, alternative titles, slug, summary, area, section
 text); every word, lightly stemmed, points at the roles it occurs in with the best field it
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from careers_cli.cache import ProblemRecord
+from careers_cli.errors import ProblemRecord
 from careers_cli.models import Role, Step
 
 FIELDS = ("title", "alternative title", "slug", "summary", "area", "section")
@@ -26,7 +26,8 @@ STOPWORDS = frozenset("a an and as at be by for from how i in into is me my of o
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 # Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"
 # meets "midwife" at "midwif" and "surgery" gives "surg", but "artery" does not become "art".
-# Changing how words are stemmed changes the cached index: bump cache.VERSION with it.
+# Changing how words are stemmed changes the cached index: tests/test_cache.py fails until
+# catalogue/store.py's VERSION and SHAPES_DIGEST follow.
 _SUFFIXES = (
     ("ists", 3),
     ("ist", 3),

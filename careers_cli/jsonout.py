@@ -11,7 +11,7 @@ from careers_cli.models import Area, Pay, Role, Step
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
     from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
-    from careers_cli.progression import Node, RouteStep
+    from careers_cli.routes import Node, RouteStep
     from careers_cli.search import Hit
 
 

@@ -1,5 +1,5 @@
 """The domain: frozen records (msgspec Structs, which define far faster than dataclasses at start-up)
-built by catalogue.py from validated files only."""
+built by the catalogue package from validated files only, and the fixed vocabulary they use."""
 
 from __future__ import annotations
 
@@ -124,3 +124,33 @@ class Role(msgspec.Struct, frozen=True):
     @property
     def band_keys(self) -> tuple[str, ...]:
         return tuple(b.key for b in self.pay.bands) if self.pay else ()
+
+
+SECTION_HEADINGS: dict[str, str] = {
+    "working_life": "Working life",
+    "entry_requirements": "Entry requirements",
+    "personal_characteristics": "Personal characteristics",
+    "skills": "Skills",
+    "training_and_development": "Training and development",
+    "pay_and_conditions": "Pay and conditions",
+    "where_the_role_can_lead": "Where the role can lead",
+    "job_market": "Job market and vacancies",
+    "further_information": "Further information",
+}
+
+# What `show --section` offers besides the sections of a file.
+EXTRA_SECTIONS = ("organisations", "related", "source")
+
+ENTRY_ROUTE_LABELS: dict[str, str] = {
+    "none-set": "no set entry requirements",
+    "gcse": "GCSEs or equivalent",
+    "a-level": "A levels or equivalent",
+    "vocational": "vocational qualification",
+    "apprenticeship": "apprenticeship",
+    "degree-apprenticeship": "degree apprenticeship",
+    "degree": "degree",
+    "postgraduate": "postgraduate study",
+    "professional-registration": "professional registration",
+    "experience": "relevant experience",
+    "graduate-scheme": "graduate scheme",
+}

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from careers_cli.jsonschema import SCHEMA_FILE
-from careers_cli.schema import ENTRY_ROUTE_LABELS
+from careers_cli.catalogue.jsonschema import SCHEMA_FILE
+from careers_cli.models import ENTRY_ROUTE_LABELS
 
 START_URL = "https://www.healthcareers.nhs.uk/explore-roles"
 

@@ -22,8 +22,7 @@ from rich.style import Style
 from rich.text import Text
 
 from careers_cli.errors import Problem
-from careers_cli.models import Area, Band, Pay, PayScale, Role
-from careers_cli.schema import ENTRY_ROUTE_LABELS
+from careers_cli.models import ENTRY_ROUTE_LABELS, Area, Band, Pay, PayScale, Role
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
     from rich.table import Table
@@ -31,7 +30,7 @@ if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path
 
     from careers_cli.compare import BandCount, Facts
     from careers_cli.index import Summary
-    from careers_cli.progression import Node, RouteStep
+    from careers_cli.routes import Node, RouteStep
     from careers_cli.search import Hit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

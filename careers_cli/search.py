@@ -5,23 +5,21 @@ text). A query word matches index words exactly, as a prefix, or within a small 
 each query word takes its best weighted match in the role, so the words of a query may hit
 different fields. A whole-title comparison lets a title match outrank a passing mention.
 
-The Index (index.py) is plain data, so that catalogue.py can keep it in the cache.
+The Index (index.py) is plain data, so that the catalogue package can keep it in the cache.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 from rapidfuzz import fuzz, process
 
 from careers_cli.index import FIELDS, STOPWORDS, WEIGHTS, Index, Summary, fields_of, stem, words
 from careers_cli.models import Role
-
-if TYPE_CHECKING:
-    from careers_cli.catalogue import Catalogue
+from careers_cli.suggest import closest
 
 MIN_SCORE = 40.0
 
@@ -261,14 +259,11 @@ def _window(text: str, at: int, width: int) -> str:
     return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 
-def suggest_slugs(slug: str, catalogue: Catalogue, limit: int = 3) -> list[str]:
-    """Closest role slugs for a slug that names no role: 'Did you mean ...?'."""
-    index = catalogue.index()
-    found = find(index, slug.replace("-", " "), limit, synonyms=catalogue.synonyms)
+def suggest_slugs(slug: str, index: Index, synonyms: Sequence[Sequence[str]] = (), limit: int = 3) -> list[str]:
+    """Closest role slugs for a slug that names no role: by spelling, then by what the words find."""
+    found = find(index, slug.replace("-", " "), limit, synonyms=synonyms)
     # Only strong matches close to the best one: with a hundred roles, some text always matches
     # a little ('social work' would suggest every support worker).
     good = max(75.0, found[0].score - 10) if found else 0.0
     by_text = [r.doc.slug for r in found if r.score >= good]
-    slugs = index.slugs
-    by_slug = [s for s, score, _ in process.extract(slug, slugs, scorer=fuzz.ratio, limit=limit) if score >= 75]
-    return list(dict.fromkeys(by_slug + by_text))[:limit]
+    return list(dict.fromkeys(closest(slug, index.slugs, limit) + by_text))[:limit]

@@ -11,8 +11,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from careers_cli import cache
-from careers_cli.catalogue import DATA_CACHE, INDEX_CACHE, Catalogue
+from careers_cli.catalogue import Catalogue
+from careers_cli.catalogue import store as cache
+from careers_cli.catalogue.cached import DATA_CACHE, INDEX_CACHE
 
 from conftest import FIXTURES
 
@@ -43,7 +44,7 @@ def test_first_run_writes_both_caches_and_the_next_uses_them(roles: Path, monkey
     def no_parsing(*args: object) -> None:
         raise AssertionError("a fresh cache must not reparse YAML")
 
-    monkeypatch.setattr("careers_cli.catalogue._parse", no_parsing)
+    monkeypatch.setattr("careers_cli.catalogue.files.parse", no_parsing)
     assert titles(roles) == ["Alpha clerk", "Beta manager", "Gamma analyst"]
 
 
@@ -64,10 +65,10 @@ def test_only_changed_files_are_reparsed(roles: Path, monkeypatch: pytest.Monkey
     path = roles / "beta-manager.yaml"
     path.write_text(path.read_text() + "\n")
     parsed: list[str] = []
-    from careers_cli import catalogue as module
+    from careers_cli.catalogue import files as module
 
-    real = module._parse
-    monkeypatch.setattr(module, "_parse", lambda p, text: parsed.append(p.name) or real(p, text))
+    real = module.parse
+    monkeypatch.setattr(module, "parse", lambda p, text: parsed.append(p.name) or real(p, text))
     Catalogue.open(role_dirs=[roles], builtin_roles=False).roles()
     role_files = [name for name in parsed if name in {p.name for p in roles.iterdir()}]
     assert role_files == ["beta-manager.yaml"]
@@ -157,9 +158,8 @@ def test_a_role_read_for_search_results_is_kept_for_the_next_run(roles: Path) ->
     catalogue = Catalogue.open(role_dirs=[roles], builtin_roles=False)
     catalogue.index()  # fresh from its cache, so no role file was read
     assert catalogue.find("alpha-clerk") is not None  # as `search` does for each result
-    again = Catalogue.open(role_dirs=[roles], builtin_roles=False)
     key = os.path.abspath(roles / "alpha-clerk.yaml")
-    assert again._store.get(key) is not None
+    assert cache.RoleStore().get(key) is not None  # a new run's view of the roles cache
 
 
 def test_caches_of_other_versions_are_removed_and_nothing_else(roles: Path) -> None:

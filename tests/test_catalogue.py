@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from careers_cli.catalogue import Catalogue, builtin_data_dir, section_keys
+from careers_cli.catalogue import Catalogue, builtin_data_dir
+from careers_cli.commands import area_key, open_catalogue, section_keys
 from careers_cli.errors import DataError, RoleNotFound, UsageError
 
 from conftest import FIXTURES
@@ -91,7 +92,7 @@ def test_unknown_or_unsafe_slugs_are_not_found(slug: str) -> None:
 
 def test_not_found_suggests_close_slugs() -> None:
     with pytest.raises(RoleNotFound) as info:
-        Catalogue.open(role_dirs=[]).get("helth-records")
+        open_catalogue().get("helth-records")
     assert info.value.suggestions[0] == "health-records-staff"
     assert str(info.value).startswith("No role 'helth-records'. Did you mean: health-records-staff")
 
@@ -128,10 +129,10 @@ def test_unknown_section_lists_the_choices() -> None:
 
 def test_area_by_key_or_name() -> None:
     catalogue = Catalogue.open(role_dirs=[])
-    assert catalogue.area_key("Nursing") == "nursing"
-    assert catalogue.area_key("wider-healthcare-team") == "wider-healthcare-team"
+    assert area_key(catalogue, "Nursing") == "nursing"
+    assert area_key(catalogue, "wider-healthcare-team") == "wider-healthcare-team"
     with pytest.raises(UsageError, match="No area 'nurses'"):
-        catalogue.area_key("nurses")
+        area_key(catalogue, "nurses")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from careers_cli.catalogue import Catalogue, builtin_data_dir
-from careers_cli.jsonschema import HEADER, SCHEMA_FILE, dumps, role_schema
+from careers_cli.catalogue.jsonschema import HEADER, SCHEMA_FILE, dumps, role_schema
 
 from conftest import FIXTURES
 

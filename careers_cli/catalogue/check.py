@@ -1,4 +1,4 @@
-"""Checking plain YAML data against the file shapes in schema.py.
+"""Checking plain YAML data against the file shapes in shapes.py.
 
 Types and shapes are checked by msgspec. This module only walks the top levels itself so that
 one file reports every problem (each with its key path) rather than stopping at the first, and
@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from careers_cli.catalogue.shapes import EntryRoute, StepKind
 from careers_cli.errors import KeyPath
-from careers_cli.schema import EntryRoute, StepKind
+from careers_cli.suggest import closest, did_you_mean
 
 T = TypeVar("T", bound=msgspec.Struct)
 
@@ -131,10 +132,8 @@ def _from_msgspec(text: str, keys: list[str | int]) -> tuple[KeyPath, str]:
 
 
 def _unknown(key: str, allowed: list[str]) -> str:
-    import difflib  # only for a file with an unknown key
-
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(allowed)}"
+    close = closest(key, allowed, limit=1)
+    hint = did_you_mean(close, clause=True, quote=True) if close else f"expected one of {', '.join(allowed)}"
     return f"unknown key '{key}'; {hint}"
 
 

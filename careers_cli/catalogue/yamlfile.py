@@ -71,7 +71,7 @@ def read_text(path: Path) -> str:
 
 
 class ProblemError(Exception):
-    """Internal: carries one Problem out of the readers to catalogue.py."""
+    """Internal: carries one Problem out of the readers to files.py."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))

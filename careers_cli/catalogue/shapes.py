@@ -1,7 +1,9 @@
 """The shapes of the data files, as msgspec Structs.
 
 These describe what a file may hold (types, required and unknown keys); msgspec checks them.
-Cross-file rules (area keys, pay bands, links between roles) live in catalogue.py.
+Cross-file rules (area keys, pay bands, links between roles) live in build.py and links.py.
+The entry routes and section keys here are those of models.ENTRY_ROUTE_LABELS and
+models.SECTION_HEADINGS (a test keeps them in step).
 """
 
 from __future__ import annotations
@@ -132,30 +134,3 @@ class PayScaleFile(_Strict, frozen=True, kw_only=True):
     # shown by their labels (FY1, ST3-5, consultant) rather than their keys.
     unit: Literal["band", "grade"] = "band"
     bands: dict[str, BandFile]
-
-
-SECTION_HEADINGS: dict[str, str] = {
-    "working_life": "Working life",
-    "entry_requirements": "Entry requirements",
-    "personal_characteristics": "Personal characteristics",
-    "skills": "Skills",
-    "training_and_development": "Training and development",
-    "pay_and_conditions": "Pay and conditions",
-    "where_the_role_can_lead": "Where the role can lead",
-    "job_market": "Job market and vacancies",
-    "further_information": "Further information",
-}
-
-ENTRY_ROUTE_LABELS: dict[str, str] = {
-    "none-set": "no set entry requirements",
-    "gcse": "GCSEs or equivalent",
-    "a-level": "A levels or equivalent",
-    "vocational": "vocational qualification",
-    "apprenticeship": "apprenticeship",
-    "degree-apprenticeship": "degree apprenticeship",
-    "degree": "degree",
-    "postgraduate": "postgraduate study",
-    "professional-registration": "professional registration",
-    "experience": "relevant experience",
-    "graduate-scheme": "graduate scheme",
-}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import msgspec
 
-from careers_cli.catalogue import Catalogue
 from careers_cli.index import Summary
 from careers_cli.models import Role, Step
+
+RoleOf = Callable[[str], Role | None]  # a role by slug or former slug; None if missing or broken
 
 
 class Node(msgspec.Struct, frozen=True):
@@ -26,9 +27,9 @@ class Node(msgspec.Struct, frozen=True):
     next: tuple[Node, ...]
 
 
-def routes_from(catalogue: Catalogue, role: Role, depth: int = 2) -> Node:
+def routes_from(role_of: RoleOf, role: Role, depth: int = 2) -> Node:
     """The progression tree under `role`, `depth` levels deep; cycles end at a repeat."""
-    below = _children(catalogue, role.progression, (role.slug,), depth)
+    below = _children(role_of, role.progression, (role.slug,), depth)
     return _role_node(role, role.slug, "", None, False, below)
 
 
@@ -39,21 +40,21 @@ def _role_node(
     return Node(role.title if role else slug, slug, note, kind, bands, scale, repeat, below)
 
 
-def _children(catalogue: Catalogue, steps: tuple[Step, ...], branch: tuple[str, ...], depth: int) -> tuple[Node, ...]:
+def _children(role_of: RoleOf, steps: tuple[Step, ...], branch: tuple[str, ...], depth: int) -> tuple[Node, ...]:
     if depth <= 0:
         return ()
-    return tuple(_node(catalogue, step, branch, depth) for step in steps)
+    return tuple(_node(role_of, step, branch, depth) for step in steps)
 
 
-def _node(catalogue: Catalogue, step: Step, branch: tuple[str, ...], depth: int) -> Node:
-    explicit = _children(catalogue, step.next, branch, depth - 1)
+def _node(role_of: RoleOf, step: Step, branch: tuple[str, ...], depth: int) -> Node:
+    explicit = _children(role_of, step.next, branch, depth - 1)
     if step.slug is None:
         return Node(step.title or "", None, step.note, step.kind, (), None, False, explicit)
-    role = catalogue.find(step.slug)
+    role = role_of(step.slug)
     slug = role.slug if role else step.slug
     if slug in branch:
         return _role_node(role, slug, step.note, step.kind, True, ())
-    onward = _children(catalogue, role.progression, (*branch, slug), depth - 1) if role else ()
+    onward = _children(role_of, role.progression, (*branch, slug), depth - 1) if role else ()
     return _role_node(role, slug, step.note, step.kind, False, _merged(onward, explicit))
 
 

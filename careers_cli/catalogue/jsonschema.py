@@ -1,4 +1,4 @@
-"""The JSON Schema of a role file, generated from schema.py and the data it refers to.
+"""The JSON Schema of a role file, generated from shapes.py and the data it refers to.
 
 Editors that speak yaml-language-server read it (each shipped role file names it in its first
 line) and check a file as it is typed. `tests/test_jsonschema.py` fails when the shipped copy,
@@ -12,7 +12,8 @@ from typing import Any
 
 import msgspec
 
-from careers_cli.schema import SECTION_HEADINGS, RoleFile
+from careers_cli.catalogue.shapes import RoleFile
+from careers_cli.models import SECTION_HEADINGS
 
 SCHEMA_FILE = "role.schema.json"
 HEADER = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"

@@ -23,28 +23,12 @@ from typing import TypeVar
 
 import msgspec
 
-from careers_cli.errors import Problem
+from careers_cli.catalogue.folders import Stamp
+from careers_cli.errors import ProblemRecord
 
 ENV_CACHE_DIR = "CAREERS_CACHE_DIR"
-VERSION = 2  # bump when a cached shape or the index's stemming changes
+VERSION = 2  # tests/test_cache.py says when to raise it: a cached shape or the stemming changed
 T = TypeVar("T")
-
-Stamp = tuple[int, int]  # size in bytes, modification time in ns
-
-
-class ProblemRecord(msgspec.Struct, array_like=True, frozen=True):
-    path: str
-    message: str
-    line: int | None
-    column: int | None
-    key: str
-
-    @classmethod
-    def of(cls, p: Problem) -> ProblemRecord:
-        return cls(str(p.path), p.message, p.line, p.column, p.key)
-
-    def problem(self) -> Problem:
-        return Problem(Path(self.path), self.message, self.line, self.column, self.key)
 
 
 class Entry(msgspec.Struct, array_like=True, frozen=True):

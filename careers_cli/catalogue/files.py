@@ -1,0 +1,88 @@
+"""Reading one data file into its checked shape, with every problem placed at its line. Never prints.
+
+yamlfile (and so PyYAML) is imported on first use: a run served by the caches never needs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from careers_cli.catalogue import check, shapes
+from careers_cli.errors import DataError, KeyPath, Problem
+
+
+class DataFiles(msgspec.Struct, frozen=True):
+    """areas.yaml, the pay scales and the synonyms, checked (and cached as one record)."""
+
+    areas: shapes.AreasFile
+    scales: dict[str, shapes.PayScaleFile]
+    synonyms: shapes.SynonymsFile
+
+    @classmethod
+    def read(cls, data: Path) -> DataFiles:
+        areas = read_checked(data / "areas.yaml", shapes.AreasFile, wrap="areas")
+        scales = {p.stem: read_checked(p, shapes.PayScaleFile) for p in sorted((data / "pay").glob("*.yaml"))}
+        return cls(areas, scales, read_checked(data / "synonyms.yaml", shapes.SynonymsFile))
+
+
+def data_file_paths(data: Path) -> list[Path]:
+    """The data files DataFiles.read reads, in a fixed order (the caches' keys use them)."""
+    return [data / "areas.yaml", data / "synonyms.yaml", *sorted((data / "pay").glob("*.yaml"))]
+
+
+def read_checked(path: Path, shape: type[check.T], wrap: str = "") -> check.T:
+    data = read_yaml(path)
+    parsed, problems = check.check({wrap: data} if wrap else data, shape)
+    if parsed is None:
+        raise DataError([problem_at(path, keys[1:] if wrap else keys, msg) for keys, msg in problems])
+    return parsed
+
+
+def read_role_file(path: Path) -> shapes.RoleFile:
+    """One role file, shape-checked; DataError listing every problem of shape in the file."""
+    text = read_text(path)
+    data = parse(path, text)
+    parsed, shape_problems = check.check(data, shapes.RoleFile)
+    if parsed is None:
+        raise DataError([problem_at(path, keys, msg, text=text) for keys, msg in shape_problems])
+    return parsed
+
+
+def read_text(path: Path) -> str:
+    from careers_cli.catalogue import yamlfile
+
+    try:
+        return yamlfile.read_text(path)
+    except yamlfile.ProblemError as e:
+        raise DataError([e.problem]) from None
+
+
+def parse(path: Path, text: str) -> Any:
+    from careers_cli.catalogue import yamlfile
+
+    try:
+        return yamlfile.parse(path, text)
+    except yamlfile.ProblemError as e:
+        raise DataError([e.problem]) from None
+
+
+def read_yaml(path: Path) -> Any:
+    """A data file's plain content (DataError if it cannot be read)."""
+    return parse(path, read_text(path))
+
+
+def problem_at(path: Path, keys: KeyPath, message: str, text: str | None = None) -> Problem:
+    """A Problem with the line and column of `keys` in the file, when the file still parses."""
+    from careers_cli.catalogue import yamlfile
+
+    if text is None:
+        try:
+            text = yamlfile.read_text(path)
+        except yamlfile.ProblemError:
+            text = ""
+    where = yamlfile.locate(text, keys, at_key=message.startswith("unknown key")) if text else None
+    line, col = where if where else (None, None)
+    return Problem(path, message, line, col, yamlfile.format_keys(keys))

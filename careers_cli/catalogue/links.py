@@ -1,0 +1,48 @@
+"""Checks between role files: links that name no role, and former slugs that clash. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator
+
+from careers_cli.catalogue.files import problem_at
+from careers_cli.errors import KeyPath, Problem
+from careers_cli.models import Role, Step
+from careers_cli.suggest import closest, did_you_mean
+
+
+def link_problems(roles: Iterable[Role], resolve: Callable[[str], str | None], slugs: Collection[str]) -> list[Problem]:
+    """Every link to no role and every clashing former slug; `slugs` are the role files' names."""
+    problems = []
+    claimed: dict[str, str] = {}
+    for role in roles:
+        for keys, slug in links(role):
+            if resolve(slug) is None:
+                problems.append(problem_at(role.path, keys, _no_role(slug, slugs)))
+        for i, old in enumerate(role.former_slugs):
+            if old in slugs:
+                msg = f"'{old}' is the slug of another role file"
+                problems.append(problem_at(role.path, ["former_slugs", i], msg))
+            elif claimed.setdefault(old, role.slug) != role.slug:
+                msg = f"'{old}' is also a former slug of {claimed[old]}"
+                problems.append(problem_at(role.path, ["former_slugs", i], msg))
+    return problems
+
+
+def _no_role(slug: str, slugs: Collection[str]) -> str:
+    close = closest(slug, slugs)
+    hint = did_you_mean(close, clause=True) if close else "use the slug (file name) of a role"
+    return f"no role '{slug}'; {hint}"
+
+
+def links(role: Role) -> Iterator[tuple[KeyPath, str]]:
+    """Each slug a role names, with its key path: progression steps (nested too), then related."""
+
+    def walk(steps: tuple[Step, ...], keys: list[str | int]) -> Iterator[tuple[KeyPath, str]]:
+        for i, step in enumerate(steps):
+            if step.slug is not None:
+                yield [*keys, i, "role"], step.slug
+            yield from walk(step.next, [*keys, i, "next"])
+
+    yield from walk(role.progression, ["progression"])
+    for i, slug in enumerate(role.related):
+        yield ["related", i], slug
