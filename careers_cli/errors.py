@@ -77,10 +77,10 @@ class UsageError(CareersError):
 class NotFound(UsageError):
     """A name that is not one of a fixed set of choices (a section, an area, a band, a scale)."""
 
-    def __init__(self, what: str, name: str, choices: Sequence[str], extra: str = "") -> None:
+    def __init__(self, what: str, name: str, choices: Sequence[str], where: str = "") -> None:
         close = closest(name, choices)
         hint = f"{did_you_mean(close)} " if close else ""
-        super().__init__(f"No {what} '{name}'. {hint}Choose from: {', '.join(choices)}{extra}")
+        super().__init__(f"No {what} '{name}'{where}. {hint}Choose from: {', '.join(choices)}")
 
 
 class RoleNotFound(CareersError):

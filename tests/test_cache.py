@@ -136,7 +136,7 @@ def test_validate_never_trusts_the_cache(roles: Path) -> None:
 def test_a_warm_show_needs_neither_yaml_nor_every_file(roles: Path) -> None:
     script = (
         "import sys\n"
-        "from careers_cli.cli import app\n"
+        "from careers_cli.cli.app import app\n"
         "try:\n"
         f"    app(['--data-dir', {str(roles)!r}, 'show', 'alpha-clerk'])\n"
         "except SystemExit:\n"

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from careers_cli.catalogue import Catalogue, builtin_data_dir
-from careers_cli.commands import area_key, open_catalogue, section_keys
+from careers_cli.commands.base import area_key, open_catalogue
+from careers_cli.commands.show import section_keys
 from careers_cli.errors import DataError, RoleNotFound, UsageError
 
 from conftest import FIXTURES

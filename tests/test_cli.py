@@ -10,7 +10,7 @@ import oracle
 import pytest
 from typer.testing import CliRunner
 
-from careers_cli.cli import app
+from careers_cli.cli.app import app
 
 from conftest import FIXTURES
 

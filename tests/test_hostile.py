@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.cli import app
+from careers_cli.cli.app import app
 from careers_cli.errors import CareersError
 
 from conftest import FIXTURES

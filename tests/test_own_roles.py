@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careers_cli.catalogue import Catalogue, builtin_data_dir
-from careers_cli.cli import app
+from careers_cli.cli.app import app
 
 from conftest import FIXTURES
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careers_cli.cli import app
+from careers_cli.cli.app import app
 
 README = Path(__file__).parent.parent / "README.md"
 CI = Path(__file__).parent.parent / ".ci" / "run"

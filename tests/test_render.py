@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from typer.testing import CliRunner
 
-from careers_cli.cli import app
+from careers_cli.cli.app import app
 
 from conftest import FIXTURES
 

@@ -9,8 +9,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from careers_cli import render
-from careers_cli.cli import app
+from careers_cli.cli.app import app
+from careers_cli.output.env import Environment
 
 from conftest import FIXTURES
 
@@ -52,7 +52,7 @@ def test_colour_modes() -> None:
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(Environment, "stdout_isatty", lambda self: True)
     monkeypatch.setenv("LINES", "10")
 
 

@@ -1,13 +1,15 @@
-"""The facts that `compare` puts side by side, and the pay scale summary for `pay`. Pure."""
+"""`careers compare A B [C D]`: the facts of two to four roles side by side."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 import msgspec
 
-from careers_cli.index import Summary
-from careers_cli.models import Band, PayScale, Role
+from careers_cli.catalogue import Catalogue
+from careers_cli.commands.base import Result
+from careers_cli.errors import UsageError
+from careers_cli.models import Role
 
 KEY_SKILLS = 5
 
@@ -54,16 +56,18 @@ def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
     )
 
 
-class BandCount(msgspec.Struct, frozen=True):
-    band: Band
-    starting: tuple[Summary, ...]  # roles whose lowest band is this one
+class Compared(Result, frozen=True, kw_only=True):
+    kind = "compare"
+    columns: tuple[Facts, ...]
 
 
-def start_bands(scale: PayScale, docs: Iterable[Summary]) -> list[BandCount]:
-    """Each band of the scale with the catalogue roles that start in it."""
-    order = [b.key for b in scale.bands]
-    starting: dict[str, list[Summary]] = {key: [] for key in order}
-    for doc in docs:
-        if doc.scale == scale.key and doc.bands:
-            starting[min(doc.bands, key=order.index)].append(doc)
-    return [BandCount(b, tuple(sorted(starting[b.key], key=lambda d: d.title.lower()))) for b in scale.bands]
+def run(catalogue: Catalogue, slugs: Sequence[str]) -> Compared:
+    if not 2 <= len(slugs) <= 4:
+        raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
+    roles = [catalogue.get(s) for s in slugs]
+    twice = [r.slug for i, r in enumerate(roles) if r.slug in [x.slug for x in roles[:i]]]
+    if twice:
+        raise UsageError(f"'{twice[0]}' is given twice; compare different roles")
+    return Compared(
+        columns=tuple(facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles)
+    )

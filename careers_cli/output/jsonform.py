@@ -1,16 +1,24 @@
-"""Plain-data (JSON) forms of the results: the documented, stable `--json` contract."""
+"""The JSON format: the documented, stable `--json` contract (see the README).
+
+Each result kind has a function that turns it into plain data; `FORMATTERS` writes that data as
+indented JSON on stdout and nothing else (ASCII escapes on a stream that cannot take UTF-8).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careers_cli.errors import Problem
 from careers_cli.models import Area, Pay, Role, Step
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
-    from careers_cli.compare import BandCount, Facts
+    from careers_cli.commands.areas import Areas
+    from careers_cli.commands.compare import Facts
+    from careers_cli.commands.list_roles import Listed
+    from careers_cli.commands.pay import BandCount, Scale
     from careers_cli.index import Summary
+    from careers_cli.output import Formatter, Sink
     from careers_cli.routes import Node, RouteStep
     from careers_cli.search import Hit
 
@@ -127,3 +135,46 @@ def band_count(c: BandCount) -> dict[str, Any]:
         "max": c.band.max,
         "roles_starting": [{"slug": d.slug, "title": d.title} for d in c.starting],
     }
+
+
+def _scale(r: Scale) -> dict[str, Any]:
+    return {
+        "scale": r.scale.key,
+        "name": r.scale.name,
+        "year": r.scale.year,
+        "bands": [band_count(c) for c in r.counts],
+    }
+
+
+def _listed(r: Listed) -> list[dict[str, Any]]:
+    return [listed(role, r.origins) for role in r.roles]
+
+
+def _areas(r: Areas) -> list[dict[str, Any]]:
+    return [area(row.area, row.roles, row.per_subarea) for row in r.rows]
+
+
+_DATA: dict[str, Callable[[Any], Any]] = {
+    "show": lambda r: role(r.role),
+    "search": lambda r: [hit(h) for h in r.hits],
+    "list": _listed,
+    "areas": _areas,
+    "tree": lambda r: node(r.root),
+    "routes": lambda r: [route(stops) for stops in r.routes],
+    "compare": lambda r: [facts(c) for c in r.columns],
+    "pay": _scale,
+    "band": lambda r: band_count(r.count),
+    "validate": lambda r: [problem(p) for p in r.problems],
+}
+
+
+def _writer(data: Callable[[Any], Any]) -> Formatter:
+    def write(result: Any, out: Sink) -> None:
+        import json  # here, not at the top: only --json needs it, and every import costs start-up
+
+        out.write(json.dumps(data(result), ensure_ascii=out.env.ascii_only, indent=2) + "\n")
+
+    return write
+
+
+FORMATTERS: dict[str, Formatter] = {kind: _writer(data) for kind, data in _DATA.items()}

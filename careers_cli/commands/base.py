@@ -1,0 +1,78 @@
+"""What every command shares: the result record, the catalogue of this run, the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+import msgspec
+
+from careers_cli.catalogue import Catalogue, env_role_dirs, is_builtin
+from careers_cli.errors import ExitCode, NotFound
+
+if TYPE_CHECKING:
+    from careers_cli import filters
+
+
+class Note(msgspec.Struct, frozen=True):
+    """A message for stderr that goes with a result, whatever its format."""
+
+    text: str
+    level: Literal["warning", "info"] = "warning"
+    after: bool = False  # after the data (a summary) rather than before it (a skipped file)
+
+
+class Result(msgspec.Struct, frozen=True, kw_only=True):
+    """What a command returns. `kind` names it in the output package's table of formatters."""
+
+    kind: ClassVar[str]
+    notes: tuple[Note, ...] = ()
+    exit_code: ExitCode = ExitCode.OK
+
+
+def open_catalogue(data_dirs: Sequence[Path] = (), builtin: bool = True, use_cache: bool = True) -> Catalogue:
+    """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders."""
+    dirs = [*env_role_dirs(), *data_dirs]
+    catalogue = Catalogue.open(role_dirs=dirs, builtin_roles=builtin, use_cache=use_cache)
+    catalogue.suggest = lambda slug: _suggest_slugs(catalogue, slug)
+    return catalogue
+
+
+def _suggest_slugs(catalogue: Catalogue, slug: str) -> list[str]:
+    from careers_cli.search import suggest_slugs  # only on the error path: rapidfuzz
+
+    return suggest_slugs(slug, catalogue.index(), catalogue.synonyms)
+
+
+def origin(path: str | Path) -> str:
+    """'built-in' for a role file of the package, else the file's path."""
+    return "built-in" if is_builtin(path) else str(path)
+
+
+def area_key(catalogue: Catalogue, text: str) -> str:
+    """The key of an area given by key or name, any case."""
+    wanted = text.strip().lower()
+    for key, area in catalogue.areas.items():
+        if wanted in (key, area.name.lower()):
+            return key
+    raise NotFound("area", text, list(catalogue.areas))
+
+
+def role_filter(catalogue: Catalogue, area: str | None, band: str | None, entry: Sequence[str]) -> filters.Filter:
+    from careers_cli import filters
+
+    orders = [[b.key for b in scale.bands] for scale in catalogue.scales.values()]
+    return filters.Filter(
+        area=area_key(catalogue, area) if area else None,
+        bands=filters.band_range(band, *orders) if band else None,
+        entry_routes=filters.entry_routes(list(entry)),
+    )
+
+
+def skipped(catalogue: Catalogue) -> tuple[Note, ...]:
+    """A warning when some role files were left out, pointing at `careers validate`."""
+    broken = catalogue.skipped()
+    if not broken:
+        return ()
+    return (Note(f"{broken[0]} (role skipped; run `careers validate` for all {len(broken)} problems)"),)

@@ -1,0 +1,122 @@
+"""The terminal state of one run: colour mode, pager wish and streams, made once and passed in.
+
+In the spirit of httpie's Environment: nothing about the terminal lives in module globals, so
+a formatter can be given any streams (a test's, a pager's buffer) and behaves the same.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO, Any
+
+from rich.console import Console
+
+COLOR_MODES = ("auto", "always", "never")
+
+# For a stream that cannot show them (an ASCII-only terminal), the symbols we draw with.
+# tests/test_output.py checks that every non-ASCII character the output can draw is here.
+ASCII_FORMS = {
+    "£": "GBP ",
+    "•": "*",
+    "›": ">",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "←": "<-",
+    "█": "#",
+    "│": "|",
+    "·": "-",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+}
+_ASCII = str.maketrans(ASCII_FORMS)
+_RICH_DRAWS = "─╭"  # Rich's boxes and trees, which it draws in ASCII on an "ascii" stream
+
+
+class AsciiStream:
+    """Wraps a stream whose encoding lacks our symbols: they become ASCII, anything else '?'.
+
+    Rich sees encoding "ascii" and draws its boxes and trees in ASCII too.
+    """
+
+    encoding = "ascii"
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        plain = text.translate(_ASCII).encode("ascii", "replace").decode("ascii")
+        return int(self.stream.write(plain))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+
+def safe(stream: Any) -> Any:
+    """The stream itself when its encoding has every symbol we draw, else an AsciiStream."""
+    try:
+        ("".join(ASCII_FORMS) + _RICH_DRAWS).encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return AsciiStream(stream)
+    return stream
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit with status 1; a closed pipe is reported like any other (141).
+        raise BrokenPipeError
+
+
+class Environment:
+    """How this run writes. `color`: auto (colour on a terminal unless NO_COLOR is set), always
+    or never; `pager`: None pages output longer than the screen, True always, False never."""
+
+    def __init__(
+        self,
+        color: str = "auto",
+        pager: bool | None = None,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+    ) -> None:
+        self.color = color
+        self.pager = pager
+        self.stdout: Any = safe(stdout or sys.stdout)
+        self.stderr: Any = safe(stderr or sys.stderr)
+
+    @property
+    def ascii_only(self) -> bool:
+        return isinstance(self.stdout, AsciiStream)
+
+    def stdout_isatty(self) -> bool:
+        """Whether a person may be reading stdout (the pager only applies then)."""
+        return bool(self.stdout.isatty())
+
+    def is_terminal(self) -> bool:
+        """Whether stdout gets terminal output rather than plain lines (Rich's view: a terminal,
+        or FORCE_COLOR / --color always)."""
+        return self.console(self.stdout).is_terminal
+
+    def console(self, file: Any, width: int | None = None, terminal: bool | None = None) -> Console:
+        """A Console on `file` in this run's colour mode (`terminal` forces terminal rendering,
+        as for a pager's buffer)."""
+        options = self._color_options()
+        if terminal:
+            options.setdefault("force_terminal", True)
+        return _Console(file=file, width=width, highlight=False, emoji=False, **options)
+
+    def _color_options(self) -> dict[str, Any]:
+        if self.color == "always":
+            # Explicit beats the environment: colour even in a pipe, with NO_COLOR set or TERM=dumb.
+            depth = "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
+            return {"force_terminal": True, "no_color": False, "color_system": depth}
+        if self.color == "never":
+            return {"color_system": None}
+        return {}

@@ -1,0 +1,48 @@
+"""The Markdown format: a role as a document, for advisers to print or share."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from careers_cli.models import Role
+from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts
+
+if TYPE_CHECKING:
+    from careers_cli.commands.show import Shown
+    from careers_cli.output import Formatter, Sink
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md(text: str) -> str:
+    """Role text as Markdown text: characters Markdown would act on are escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def show(result: Shown, out: Sink) -> None:
+    out.write(role_markdown(result.role, result.titles, result.sections, result.origin))
+
+
+def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | None, origin: str = BUILTIN) -> str:
+    lines = [f"# {md(role.title)}", "", md(role.summary), ""]
+    lines += [f"- **{name}:** {md(value)}" for name, value in header_facts(role)] + [""]
+    for section in role.sections:
+        if wanted is None or section.key in wanted:
+            lines += [f"## {section.heading}", ""]
+            lines += [md(section.text), ""] if section.text else []
+            lines += [f"- {md(item)}" for item in section.items] + ([""] if section.items else [])
+    if role.organisations and (wanted is None or "organisations" in wanted):
+        lines += ["## Organisations", ""]
+        lines += [f"- [{md(o.name)}]({o.url})" if o.url else f"- {md(o.name)}" for o in role.organisations] + [""]
+    if role.related and (wanted is None or "related" in wanted):
+        lines += ["## Related roles", ""]
+        lines += [f"- {md(titles.get(s, s))} (`{s}`)" for s in role.related] + [""]
+    if wanted is None or "source" in wanted:
+        lines += [f"Facts checked {checked_on(role)} against <{role.source.url}>."]
+        if origin != BUILTIN:
+            lines += ["", f"From the file `{origin}`."]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+FORMATTERS: dict[str, Formatter] = {"show": show}

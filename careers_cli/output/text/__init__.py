@@ -1,0 +1,48 @@
+"""The text format: what a person reads in a terminal (Rich), with plain text in a pipe.
+
+FORMATTERS maps each result kind to the function that writes it. Rich's tables and trees are
+imported inside the functions that draw them: every import is paid on each start of `show`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careers_cli.output.text import lists, pay, roles, routes
+from careers_cli.output.text.widgets import t
+
+if TYPE_CHECKING:
+    from careers_cli.commands.new import Written
+    from careers_cli.commands.schema import Schema
+    from careers_cli.commands.validate import Checked
+    from careers_cli.output import Formatter, Sink
+
+
+def problems(result: Checked, out: Sink) -> None:
+    """One line per problem (grep- and editor-friendly); the count is a note on stderr."""
+    for p in result.problems:
+        out.print(t(str(p)), soft_wrap=True)
+
+
+def written(result: Written, out: Sink) -> None:
+    out.write(f"{result.path}\n")
+
+
+def schema(result: Schema, out: Sink) -> None:
+    out.write(result.text)
+
+
+FORMATTERS: dict[str, Formatter] = {
+    "show": roles.show,
+    "search": lists.search,
+    "list": lists.role_list,
+    "areas": lists.areas,
+    "tree": routes.tree,
+    "routes": routes.routes,
+    "compare": pay.compare,
+    "pay": pay.pay_scale,
+    "band": pay.band_roles,
+    "validate": problems,
+    "new": written,
+    "schema": schema,
+}

@@ -1,0 +1,25 @@
+"""The TSV format: one role a line, tab-separated, for `cut`, `sort` and spreadsheets.
+
+`list` uses it whenever stdout is not a terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careers_cli.output.words import clean
+
+if TYPE_CHECKING:
+    from careers_cli.commands.list_roles import Listed
+    from careers_cli.output import Formatter, Sink
+
+
+def role_list(result: Listed, out: Sink) -> None:
+    """slug, title, area, subarea and bands (and with --source, where the role comes from)."""
+    sources = result.origins
+    for r in result.roles:
+        fields = [r.slug, r.title, r.area, r.subarea or "", ",".join(r.bands)]
+        fields += [sources[r.slug]] if sources else []
+        out.write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
+
+
+FORMATTERS: dict[str, Formatter] = {"list": role_list}

@@ -1,0 +1,82 @@
+"""The phrases every format shares (pay, bands, header facts), as plain strings. No Rich here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from careers_cli.models import ENTRY_ROUTE_LABELS, Area, Band, Pay, PayScale, Role
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
+BUILTIN = "built-in"
+
+
+def clean(text: str) -> str:
+    """Role text with control characters (ANSI escapes among them) made visible and harmless."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def money(amount: int) -> str:
+    return f"£{amount:,}"
+
+
+def money_range(bands: Sequence[Band]) -> str:
+    low, high = min(b.min for b in bands), max(b.max for b in bands)
+    return money(low) if low == high else f"{money(low)} to {money(high)}"
+
+
+def pay_line(pay: Pay) -> str:
+    low, high = pay.range
+    amount = money(low) if low == high else f"{money(low)} to {money(high)}"
+    scale = pay.scale
+    which = scale.describe([b.key for b in pay.bands])
+    return f"{scale.name} {which}: {amount} a year ({scale.year} rates, {scale.region})"
+
+
+def header_facts(role: Role) -> list[tuple[str, str]]:
+    """The header's label and value rows, shared by the terminal and Markdown forms."""
+    facts = [("Also called", ", ".join(role.alternative_titles))] if role.alternative_titles else []
+    facts.append(("Area", role.area_label))
+    if role.pay:
+        facts.append(("Pay", pay_line(role.pay)))
+        if role.pay.hours_per_week:
+            facts.append(("Hours", f"{role.pay.hours_per_week:g} a week"))
+    facts.append(("Entry routes", ", ".join(ENTRY_ROUTE_LABELS[r] for r in role.entry_routes)))
+    if role.registration:
+        facts.append(("Registration", role.registration))
+    if role.training_length:
+        facts.append(("Training", role.training_length))
+    return facts
+
+
+def checked_on(role: Role) -> str:
+    return f"{role.source.checked.day} {role.source.checked:%B %Y}"
+
+
+def bands_text(keys: Sequence[str], scale: PayScale | None = None) -> str:
+    """The bands alone, for a column headed Band: '3, 4', '3 to 8c', 'ST1-2 to consultant'."""
+    if scale is not None and keys:
+        return scale.describe(keys).split(" ", 1)[1]
+    return ", ".join(keys) or "–"
+
+
+def bands_label(keys: Sequence[str], scale: PayScale | None = None) -> str:
+    """'band 2', 'bands 3, 5', 'bands 3 to 8c', 'grades FY1 to FY2' or 'no band given'."""
+    if scale is not None and keys:
+        return scale.describe(keys)
+    return f"band{'s' * (len(keys) > 1)} {', '.join(keys)}" if keys else "no band given"
+
+
+def band_objects(scales: dict[str, PayScale], scale: str | None, keys: Sequence[str]) -> list[Band]:
+    """The Band records for a summary's band keys (none when the scale is unknown)."""
+    found = scales.get(scale or "")
+    return [b for b in (found.band(k) for k in keys) if b is not None] if found else []
+
+
+def area_name(areas: dict[str, Area], key: str) -> str:
+    return areas[key].name if key in areas else key
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
