@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import msgspec
 
-from careers_cli.errors import UsageError
+from careers_cli.errors import NotFound, UsageError
 from careers_cli.index import Summary
 from careers_cli.models import ENTRY_ROUTE_LABELS
+from careers_cli.suggest import closest, did_you_mean
 
 
 class Filter(msgspec.Struct, frozen=True):
@@ -38,7 +39,10 @@ def band_range(text: str, *orders: Sequence[str]) -> frozenset[str]:
     order = next((o for o in orders if all(end in o for end in ends)), None)
     if order is None:
         choices = "; ".join(", ".join(o) for o in orders)
-        raise UsageError(f"No band or band range '{text}'. Use a band ({choices}) or a range such as 3-5")
+        unknown = next((end for end in ends if not any(end in o for o in orders)), "")
+        close = closest(unknown, [b for o in orders for b in o], limit=2) if unknown else []
+        hint = f"{did_you_mean(close)} " if close else ""
+        raise UsageError(f"No band or band range '{text}'. {hint}Use a band ({choices}) or a range such as 3-5")
     first, last = order.index(ends[0]), order.index(ends[1])
     if first > last:
         raise UsageError(f"Band range '{text}' runs backwards; write the lower band first, e.g. 3-5")
@@ -49,5 +53,5 @@ def entry_routes(names: Sequence[str]) -> frozenset[str]:
     """Checked entry routes from the fixed vocabulary."""
     for name in names:
         if name not in ENTRY_ROUTE_LABELS:
-            raise UsageError(f"No entry route '{name}'. Choose from: {', '.join(ENTRY_ROUTE_LABELS)}")
+            raise NotFound("entry route", name, list(ENTRY_ROUTE_LABELS))
     return frozenset(names)

@@ -174,3 +174,30 @@ def test_caches_of_other_versions_are_removed_and_nothing_else(roles: Path) -> N
     titles(roles)  # a first run builds the index, and tidies up
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(["notes.txt", DATA_CACHE, INDEX_CACHE, f"roles-v{cache.VERSION}"])
+
+
+def shapes_digest() -> str:
+    """A digest of everything a cache file's meaning depends on: the cached Structs (by field,
+    type and default, not by module) and the code that turns text into index words."""
+    import hashlib
+    import inspect
+    import re
+
+    from careers_cli import index
+    from careers_cli.catalogue import cached, shapes
+
+    kinds = [cache.RolesFile, cached._DataCache, index.Index, index.Summary, shapes.RoleFile]
+    described = re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", repr(msgspec.inspect.multi_type_info(kinds)))
+    words = [inspect.getsource(f) for f in (index.words, index.stem, index.fields_of, index.flatten)]
+    stems = repr((index._SUFFIXES, sorted(index.STOPWORDS), index.FIELDS, index.WEIGHTS, index._WORD.pattern))
+    return hashlib.sha256("\n".join([described, stems, *words]).encode()).hexdigest()[:16]
+
+
+def test_the_cache_version_follows_the_cached_shapes() -> None:
+    digest = shapes_digest()
+    assert max(cache.SHAPE_DIGESTS) == cache.VERSION, "VERSION is the newest version recorded"
+    assert len(set(cache.SHAPE_DIGESTS.values())) == len(cache.SHAPE_DIGESTS), "each version has its own shapes"
+    assert cache.SHAPE_DIGESTS[cache.VERSION] == digest, (
+        f"a cached shape or the stemming changed: in careers_cli/catalogue/store.py set VERSION = "
+        f"{cache.VERSION + 1} and add {cache.VERSION + 1}: {digest!r} to SHAPE_DIGESTS"
+    )
