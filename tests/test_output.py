@@ -53,6 +53,8 @@ def test_every_format_module_has_a_table_and_every_kind_a_text_form() -> None:
     assert set(tables["text"]) == kinds
     assert set(tables["json"]) == kinds - {"new", "schema"}
     assert all(set(table) <= kinds for table in tables.values())
+    for fmt, table in tables.items():
+        assert all(callable(output.formatter(kind, fmt)) for kind in table)  # each "module:name" resolves
 
 
 def _results(cls: type) -> list[type]:

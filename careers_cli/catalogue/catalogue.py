@@ -25,7 +25,6 @@ from careers_cli.catalogue.folders import (
     scan_role_files,
     stamp,
 )
-from careers_cli.catalogue.links import link_problems
 from careers_cli.errors import DataError, Problem, ProblemRecord, RoleNotFound
 from careers_cli.index import Index
 from careers_cli.models import Area, PayScale, Role
@@ -192,6 +191,8 @@ class Catalogue:
 
     def problems(self, only: Iterable[Path] | None = None) -> list[Problem]:
         """Every problem in every role file, including links that name no role."""
+        from careers_cli.catalogue.links import link_problems  # only validate asks
+
         found = self.load_problems() + link_problems(self._roles.values(), self.resolve, self.files)
         if only is not None:
             # abspath, not resolve: a symlink loop must be reported, not followed

@@ -1,17 +1,20 @@
 """Reading one data file into its checked shape, with every problem placed at its line. Never prints.
 
-yamlfile (and so PyYAML) is imported on first use: a run served by the caches never needs it.
+yamlfile (and so PyYAML) and check are imported on first use: a run served by the caches never
+needs them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 
-from careers_cli.catalogue import check, shapes
+from careers_cli.catalogue import shapes
 from careers_cli.errors import DataError, KeyPath, Problem
+
+T = TypeVar("T", bound=msgspec.Struct)
 
 
 class DataFiles(msgspec.Struct, frozen=True):
@@ -33,7 +36,9 @@ def data_file_paths(data: Path) -> list[Path]:
     return [data / "areas.yaml", data / "synonyms.yaml", *sorted((data / "pay").glob("*.yaml"))]
 
 
-def read_checked(path: Path, shape: type[check.T], wrap: str = "") -> check.T:
+def read_checked(path: Path, shape: type[T], wrap: str = "") -> T:
+    from careers_cli.catalogue import check  # only when a file is read, not from the cache
+
     data = read_yaml(path)
     parsed, problems = check.check({wrap: data} if wrap else data, shape)
     if parsed is None:
@@ -43,6 +48,8 @@ def read_checked(path: Path, shape: type[check.T], wrap: str = "") -> check.T:
 
 def read_role_file(path: Path) -> shapes.RoleFile:
     """One role file, shape-checked; DataError listing every problem of shape in the file."""
+    from careers_cli.catalogue import check
+
     text = read_text(path)
     data = parse(path, text)
     parsed, shape_problems = check.check(data, shapes.RoleFile)

@@ -56,18 +56,27 @@ class Sink:
 
 
 Formatter = Callable[[Any, Sink], None]
+# A format's table: result kind -> its formatter, or "module:function" inside the format's
+# package for one imported only when it is used.
+Formatters = dict[str, Formatter | str]
 
 
 def formatter(kind: str, fmt: str) -> Formatter:
     """The function that writes results of `kind` in format `fmt`; UsageError if there is none."""
-    module = FORMATS.get(fmt)
-    table: dict[str, Formatter] = importlib.import_module(f"careers_cli.output.{module}").FORMATTERS if module else {}
+    table = _table(fmt)
     if kind not in table:
-        offered = [
-            f for f, m in FORMATS.items() if kind in importlib.import_module(f"careers_cli.output.{m}").FORMATTERS
-        ]
+        offered = [f for f in FORMATS if kind in _table(f)]
         raise UsageError(f"No format '{fmt}' for {kind}. Choose from: {', '.join(offered)}")
-    return table[kind]
+    found = table[kind]
+    if isinstance(found, str):
+        module, name = found.split(":")
+        found = getattr(importlib.import_module(f"careers_cli.output.{FORMATS[fmt]}.{module}"), name)
+    return found
+
+
+def _table(fmt: str) -> Formatters:
+    module = FORMATS.get(fmt)
+    return importlib.import_module(f"careers_cli.output.{module}").FORMATTERS if module else {}
 
 
 def emit(result: Result, fmt: str, env: Environment) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path
     from careers_cli.commands.list_roles import Listed
     from careers_cli.commands.pay import BandCount, Scale
     from careers_cli.index import Summary
-    from careers_cli.output import Formatter, Sink
+    from careers_cli.output import Formatter, Formatters, Sink
     from careers_cli.routes import Node, RouteStep
     from careers_cli.search import Hit
 
@@ -177,4 +177,4 @@ def _writer(data: Callable[[Any], Any]) -> Formatter:
     return write
 
 
-FORMATTERS: dict[str, Formatter] = {kind: _writer(data) for kind, data in _DATA.items()}
+FORMATTERS: Formatters = {kind: _writer(data) for kind, data in _DATA.items()}

@@ -10,7 +10,7 @@ from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts
 
 if TYPE_CHECKING:
     from careers_cli.commands.show import Shown
-    from careers_cli.output import Formatter, Sink
+    from careers_cli.output import Formatters, Sink
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -45,4 +45,4 @@ def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | N
     return "\n".join(lines).rstrip() + "\n"
 
 
-FORMATTERS: dict[str, Formatter] = {"show": show}
+FORMATTERS: Formatters = {"show": show}

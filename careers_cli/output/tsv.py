@@ -10,7 +10,7 @@ from careers_cli.output.words import clean
 
 if TYPE_CHECKING:
     from careers_cli.commands.list_roles import Listed
-    from careers_cli.output import Formatter, Sink
+    from careers_cli.output import Formatters, Sink
 
 
 def role_list(result: Listed, out: Sink) -> None:
@@ -22,4 +22,4 @@ def role_list(result: Listed, out: Sink) -> None:
         out.write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
 
 
-FORMATTERS: dict[str, Formatter] = {"list": role_list}
+FORMATTERS: Formatters = {"list": role_list}

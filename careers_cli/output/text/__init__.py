@@ -1,21 +1,21 @@
 """The text format: what a person reads in a terminal (Rich), with plain text in a pipe.
 
-FORMATTERS maps each result kind to the function that writes it. Rich's tables and trees are
-imported inside the functions that draw them: every import is paid on each start of `show`.
+FORMATTERS maps each result kind to the function that writes it, named as "module:function"
+of this package so that a run imports only the module it prints with; Rich's tables and trees
+are imported inside the functions that draw them. Every import is paid on each start of `show`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careers_cli.output.text import lists, pay, roles, routes
 from careers_cli.output.text.widgets import t
 
 if TYPE_CHECKING:
     from careers_cli.commands.new import Written
     from careers_cli.commands.schema import Schema
     from careers_cli.commands.validate import Checked
-    from careers_cli.output import Formatter, Sink
+    from careers_cli.output import Formatters, Sink
 
 
 def problems(result: Checked, out: Sink) -> None:
@@ -32,16 +32,16 @@ def schema(result: Schema, out: Sink) -> None:
     out.write(result.text)
 
 
-FORMATTERS: dict[str, Formatter] = {
-    "show": roles.show,
-    "search": lists.search,
-    "list": lists.role_list,
-    "areas": lists.areas,
-    "tree": routes.tree,
-    "routes": routes.routes,
-    "compare": pay.compare,
-    "pay": pay.pay_scale,
-    "band": pay.band_roles,
+FORMATTERS: Formatters = {
+    "show": "roles:show",
+    "search": "lists:search",
+    "list": "lists:role_list",
+    "areas": "lists:areas",
+    "tree": "routes:tree",
+    "routes": "routes:routes",
+    "compare": "pay:compare",
+    "pay": "pay:pay_scale",
+    "band": "pay:band_roles",
     "validate": problems,
     "new": written,
     "schema": schema,
