@@ -77,3 +77,15 @@ def test_readme_says_how_many_roles_are_built_in() -> None:
     assert said is not None
     catalogue = Catalogue.open(role_dirs=[])
     assert (int(said[1]), int(said[2])) == (len(catalogue.files), len(catalogue.areas))
+
+
+def test_architecture_names_every_package_and_module() -> None:
+    """ARCHITECTURE.md is the map: a module it does not name is one a newcomer cannot place."""
+    package = Path(__file__).parent.parent / "careers_cli"
+    text = (package.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    names = {p.name for p in package.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()}
+    names |= {p.name for sub in package.iterdir() if (sub / "__init__.py").is_file() for p in sub.glob("*.py")}
+    missing = {n for n in names - {"__init__.py", "__main__.py"} if n.removesuffix(".py") not in text}
+    assert missing == set()
+    for record in re.findall(r"\]\((docs/decisions/[^)]+)\)", text):
+        assert (package.parent / record).is_file(), record

@@ -206,7 +206,7 @@ def show(
         help="Only this section (repeatable), e.g. pay, skills.",
         autocompletion=_complete_sections,
     ),
-    format_: str = typer.Option("text", "--format", "-f", help="text, or markdown to print or share."),
+    format_: str = typer.Option("text", "--format", "-f", help="text, markdown (to print or share) or json."),
     json_out: bool = JSON,
 ) -> None:
     """Show one role: pay, entry routes, the work, skills.
@@ -216,8 +216,6 @@ def show(
     """
     from careers_cli.commands import show as command
 
-    if format_ not in ("text", "markdown"):
-        raise UsageError(f"No format '{format_}'. Choose from: text, markdown (or use --json)")
     _emit(command.run(_run().catalogue(), slug, section or ()), _fmt(json_out, format_))
 
 
@@ -298,6 +296,9 @@ def list_roles(
     band: str = BAND,
     entry: list[str] = ENTRY,
     source: bool = typer.Option(False, "--source", help="Show where each role comes from: built-in or its file."),
+    format_: str = typer.Option(
+        None, "--format", "-f", help="text (grouped), tsv (one role a line) or json; default: tsv in a pipe."
+    ),
     json_out: bool = JSON,
 ) -> None:
     """List every role, grouped by area.
@@ -309,7 +310,7 @@ def list_roles(
 
     run = _run()
     result = command.run(run.catalogue(), area, band, entry or (), source)
-    _emit(result, _fmt(json_out, "text" if run.env.is_terminal() else "tsv"))
+    _emit(result, _fmt(json_out, format_ or ("text" if run.env.is_terminal() else "tsv")))
 
 
 @app.command()
