@@ -55,7 +55,7 @@ class _Group(TyperGroup):
         return super().parse_args(ctx, _global_options_first(args))
 
     def invoke(self, ctx: Any) -> Any:
-        with Funnel(passthrough=_PARSER_EXITS, color=lambda: _color_of(ctx)) as funnel:
+        with Funnel(passthrough=_PARSER_EXITS, env=lambda: _env_of(ctx)) as funnel:
             return super().invoke(ctx)
         raise typer.Exit(int(funnel.code or ExitCode.ERROR))
 
@@ -87,9 +87,10 @@ def _global_options_first(args: list[str]) -> list[str]:
     return front + rest
 
 
-def _color_of(ctx: Any) -> str:
-    run = ctx.obj if isinstance(ctx.obj, _Run) else None
-    return run.env.color if run else "auto"
+def _env_of(ctx: Any) -> Environment | None:
+    """The run's terminal state, once the callback has made it (an error in the options
+    themselves comes before it: output then uses the defaults)."""
+    return ctx.obj.env if isinstance(ctx.obj, _Run) else None
 
 
 app = typer.Typer(

@@ -33,8 +33,8 @@ def run(command: str, argument: str) -> int:
     from careers_cli.commands.base import open_catalogue
     from careers_cli.output.env import Environment
 
-    with Funnel() as funnel:
-        env = Environment()
+    env = Environment()
+    with Funnel(env=lambda: env) as funnel:
         catalogue = open_catalogue()
         if command == "show":
             from careers_cli.commands import show

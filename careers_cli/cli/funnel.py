@@ -11,20 +11,25 @@ import os
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from careers_cli.errors import CareersError, ExitCode
+
+if TYPE_CHECKING:
+    from careers_cli.output.env import Environment
 
 
 class Funnel:
     """`with Funnel() as f: ...` catches what the block raises; `f.code` is the exit code, or
     None when the block ended normally. `passthrough` exceptions (the parser's own) go on;
-    `color` gives the colour mode for the message once it is known (--color is parsed late)."""
+    `env` gives the run's terminal state for the message once it is known (the options that
+    make it are parsed inside the block)."""
 
     def __init__(
-        self, passthrough: tuple[type[BaseException], ...] = (), color: Callable[[], str] = lambda: "auto"
+        self, passthrough: tuple[type[BaseException], ...] = (), env: Callable[[], Environment | None] = lambda: None
     ) -> None:
         self.passthrough = passthrough
-        self.color = color
+        self.env = env
         self.code: ExitCode | None = None
 
     def __enter__(self) -> Funnel:
@@ -33,14 +38,14 @@ class Funnel:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> bool:
         if error is None or isinstance(error, self.passthrough):
             return False
-        self.code = exit_code(error, self.color())
+        self.code = exit_code(error, self.env())
         return self.code is not None
 
 
-def exit_code(e: BaseException, color: str = "auto") -> ExitCode | None:
+def exit_code(e: BaseException, env: Environment | None = None) -> ExitCode | None:
     """The exit code for an error, its one-line message printed; None to let it through."""
     if isinstance(e, CareersError):
-        _error(str(e), color)
+        _error(str(e), env)
         return ExitCode(e.exit_code)
     if isinstance(e, KeyboardInterrupt):
         return ExitCode.INTERRUPTED
@@ -49,16 +54,15 @@ def exit_code(e: BaseException, color: str = "auto") -> ExitCode | None:
         return ExitCode.BROKEN_PIPE
     if isinstance(e, Exception) and not os.environ.get("CAREERS_DEBUG"):
         # A bug of ours, not the user's doing: one line, and the traceback on request.
-        _error(f"internal error ({type(e).__name__}: {e}); rerun with CAREERS_DEBUG=1 and report it", color)
+        _error(f"internal error ({type(e).__name__}: {e}); rerun with CAREERS_DEBUG=1 and report it", env)
         return ExitCode.INTERNAL
     return None
 
 
-def _error(message: str, color: str) -> None:
+def _error(message: str, env: Environment | None) -> None:
     from careers_cli.output import error
-    from careers_cli.output.env import Environment
 
-    error(message, Environment(color))
+    error(message, env)
 
 
 def _quiet_stdout() -> None:
