@@ -154,7 +154,7 @@ def test_validate_json_and_missing_path(monkeypatch: pytest.MonkeyPatch) -> None
             "file": "duplicate-key.yaml",
             "line": 10,
             "column": 1,
-            "key": None,
+            "key": "title",
             "message": "duplicate key 'title' (first on line 1); keep one of them",
         }
     ]

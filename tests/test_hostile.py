@@ -153,3 +153,114 @@ def test_any_text_as_a_role_file_never_crashes(tmp_path: Path, text: str) -> Non
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# -- YAML written as text: tags, keys of every type, deep nesting, impossible dates ----------
+
+TAGGED = st.sampled_from(
+    [
+        "!!int",
+        "!!float",
+        "!!bool",
+        "!!null",
+        "!!str",
+        "!!timestamp",
+        "!!binary",
+        "!!set",
+        "!!omap",
+        "!!pairs",
+        "!!python/object:os.system",
+        "!!python/name:os.system",
+        "!foo",
+        "!!merge",
+    ]
+)
+WORDS = st.sampled_from(
+    [
+        "abc",
+        "1",
+        "x y",
+        "2026-11-31",
+        "2026-02-30",
+        "2026-13-01",
+        "2026-11-25",
+        "~",
+        "yes",
+        "1e400",
+        ".nan",
+        "''",
+        "[]",
+        "{}",
+    ]
+)
+KEY_TEXT = st.one_of(
+    st.sampled_from(KEYS),
+    st.sampled_from(["1", "true", "null", "2026-11-25", "'quoted'", "[a, b]", "{a: 1}", "<<", "? [x]"]),
+)
+
+
+@st.composite
+def yaml_value(draw: st.DrawFn, depth: int = 0) -> str:
+    kind = draw(st.integers(0, 5 if depth < 3 else 1))
+    if kind == 0:
+        return draw(WORDS)
+    if kind == 1:
+        return f"{draw(TAGGED)} {draw(WORDS)}"
+    if kind == 2:
+        n = draw(st.integers(1, 80))
+        return "[" * n + draw(WORDS) + "]" * n
+    if kind == 3:
+        return "[" + ", ".join(draw(st.lists(yaml_value(depth + 1), max_size=3))) + "]"
+    if kind == 4:
+        pairs = draw(st.lists(st.tuples(KEY_TEXT, yaml_value(depth + 1)), max_size=3))
+        return "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
+    return f"&a {draw(WORDS)}" if draw(st.booleans()) else "*a"
+
+
+ROLE_LINES = [
+    "title: Fuzzed role",
+    "area: wider-healthcare-team",
+    "summary: A test role.",
+    "sections: {}",
+    "entry_routes: [none-set]",
+    "source: {url: 'https://www.healthcareers.nhs.uk/x', checked: 2026-11-25}",
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    replaced=st.lists(st.tuples(st.integers(0, len(ROLE_LINES)), KEY_TEXT, yaml_value()), min_size=1, max_size=3),
+)
+def test_any_yaml_document_gives_problems_never_an_internal_error(
+    tmp_path: Path, replaced: list[tuple[int, str, str]]
+) -> None:
+    lines = list(ROLE_LINES)
+    for at, key, value in replaced:
+        lines.insert(at, f"{key}: {value}")
+    (tmp_path / "fuzz.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cache = {"CAREERS_CACHE_DIR": str(tmp_path / "cache")}
+    for args, codes in (
+        (["validate", str(tmp_path / "fuzz.yaml")], (0, 1)),
+        (["--data-dir", str(tmp_path), "search", "records"], (0,)),
+        (["--data-dir", str(tmp_path), "list", "--area", "wider-healthcare-team"], (0,)),
+        (["--data-dir", str(tmp_path), "show", "fuzz"], (0, 1)),
+        (["--data-dir", str(tmp_path), "path", "fuzz"], (0, 1)),
+    ):
+        result = runner.invoke(app, args, env=cache)
+        assert result.exit_code in codes, (args, result.stderr)
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_value_in_one_file_leaves_every_other_role_working(tmp_path: Path) -> None:
+    for name in ("impossible-date", "failing-tag", "list-key", "merge-key", "deep-progression", "python-tag"):
+        shutil.copy(FIXTURES / "invalid" / f"{name}.yaml", tmp_path)
+    env = {"CAREERS_DATA_DIR": str(tmp_path)}
+    search = runner.invoke(app, ["search", "records"], env=env)
+    assert search.exit_code == 0 and "health-records-staff" in search.stdout
+    assert search.stderr.startswith("Warning: ") and "run `careers validate` for all 6 problems" in search.stderr
+    listed = runner.invoke(app, ["list"], env=env)
+    assert listed.exit_code == 0 and "health-records-staff\t" in listed.stdout
+    checked = runner.invoke(app, ["validate", str(tmp_path / "failing-tag.yaml")], env=env)
+    assert (checked.exit_code, checked.stdout.count("\n")) == (1, 1)
+    complete = {**env, "_CAREERS_COMPLETE": "complete_bash", "COMP_WORDS": "careers show health-rec", "COMP_CWORD": "2"}
+    assert "health-records-staff" in runner.invoke(app, [], env=complete, prog_name="careers").stdout

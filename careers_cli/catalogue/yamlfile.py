@@ -5,6 +5,7 @@ Never prints. Every failure is a Problem that names the file, and the line where
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -25,31 +26,58 @@ except AttributeError:  # PyYAML built without libyaml
 class _Refused(yaml.MarkedYAMLError):
     """A construct we refuse (duplicate key, alias); carries the mark like parser errors do."""
 
-    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, problem: str, mark: yaml.Mark | None, keys: bool = True) -> None:
         super().__init__(problem=problem, problem_mark=mark)
+        self.keys = keys  # whether the key path of the node at the mark says where it is
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """The safe loader, plus: duplicate keys and anchors/aliases are errors.
+    """The safe loader, plus: duplicate keys, anchors/aliases, merge keys and keys that are not
+    plain text are errors, and so is a value its tag cannot be built from, at its line.
 
     PyYAML keeps the last of two equal keys silently, which loses an editor's text. Aliases
-    are refused because a few nested ones expand into billions of nodes ("billion laughs").
+    are refused because a few nested ones expand into billions of nodes ("billion laughs"), and
+    merge keys (`<<:`) because they hide where a value comes from.
     """
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
-            raise _Refused("anchors and aliases (& and *) are not allowed", node.start_mark)
-        return super().construct_object(node, deep)
+            # No key path: an alias makes one node stand in several places.
+            raise _Refused("anchors and aliases (& and *) are not allowed", node.start_mark, keys=False)
+        try:
+            return super().construct_object(node, deep)
+        except yaml.MarkedYAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError) as e:
+            # PyYAML builds dates and tagged values with plain Python calls, which raise plain
+            # errors: '2026-11-31' is a ValueError, '!!int abc' too, '!!timestamp x' an AttributeError.
+            raise _Refused(_unbuildable(node), node.start_mark) from e
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        seen: dict[Any, int] = {}
+        seen: dict[str, int] = {}
         for key_node, _ in node.value:
+            if key_node.tag == _MERGE:
+                raise _Refused("merge keys (<<) are not allowed; write the keys out", key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("a key must be plain text, not a list or a mapping", key_node.start_mark)
             key = key_node.value
             if key in seen:
                 message = f"duplicate key '{key}' (first on line {seen[key]}); keep one of them"
                 raise _Refused(message, key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+def _unbuildable(node: yaml.Node) -> str:
+    value = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else ""
+    if node.tag == _TIMESTAMP:
+        return f"'{value}' is not a real date; write one such as 2026-11-25 (year-month-day)"
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return f"'{value}' cannot be read as {tag}; remove the tag or correct the value"
 
 
 def read_text(path: Path) -> str:
@@ -81,19 +109,81 @@ class ProblemError(Exception):
 def parse(path: Path, text: str) -> Any:
     """The YAML document as plain Python data."""
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        data = yaml.load(text, Loader=_StrictLoader)
     except _Refused as e:
-        mark = e.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ProblemError(Problem(path, e.problem or "refused", line, col)) from e
+        raise ProblemError(_marked(path, text, e.problem or "refused", e.problem_mark, e.keys)) from e
+    except yaml.constructor.ConstructorError as e:
+        tag = _tag_in(e.problem or "")
+        message = f"the tag {tag} is not allowed in a role file; remove it" if tag else f"YAML: {e.problem}"
+        raise ProblemError(_marked(path, text, message, e.problem_mark)) from e
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
         context = f" ({e.context})" if e.context else ""
         message = f"YAML syntax error: {e.problem or 'invalid YAML'}{context}; check quotes, brackets and indentation"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ProblemError(Problem(path, message, line, col)) from e
+        raise ProblemError(_marked(path, text, message, e.problem_mark or e.context_mark, keys=False)) from e
     except yaml.YAMLError as e:
         raise ProblemError(Problem(path, f"YAML syntax: {e}")) from e
+    deep = _too_deep(data)
+    if deep is not None:
+        where = locate(text, deep)
+        line, col = where if where else (None, None)
+        message = f"nested more than {MAX_DEPTH} levels deep; a role file is a few levels of keys and lists"
+        raise ProblemError(Problem(path, message, line, col, format_keys(deep)))
+    return data
+
+
+# Role files are a few levels deep (progression steps nest a handful of moves); anything far
+# deeper is a mistake or an attack, and would make every later walk of the data recursive work.
+MAX_DEPTH = 24
+
+
+def _too_deep(data: Any) -> list[str | int] | None:
+    """The key path of the first value nested deeper than MAX_DEPTH, or None (no recursion)."""
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        value, keys = stack.pop()
+        if len(keys) > MAX_DEPTH:
+            return keys
+        if isinstance(value, dict):
+            stack += [(v, [*keys, str(k)]) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(v, [*keys, i]) for i, v in enumerate(value)]
+    return None
+
+
+def _tag_in(problem: str) -> str:
+    found = re.search(r"tag '([^']*)'", problem)
+    return found[1].replace("tag:yaml.org,2002:", "!!") if found else ""
+
+
+def _marked(path: Path, text: str, message: str, mark: yaml.Mark | None, keys: bool = True) -> Problem:
+    """A Problem at a mark, with the key path of the node there when the text still composes."""
+    if mark is None:
+        return Problem(path, message)
+    found = key_path_at(text, mark.line, mark.column) if keys else None
+    return Problem(path, message, mark.line + 1, mark.column + 1, format_keys(found or []))
+
+
+def key_path_at(text: str, line: int, column: int) -> list[str | int] | None:
+    """The key path of the node that starts at (line, column), 0-based; None if not found."""
+    try:
+        root = yaml.compose(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    stack: list[tuple[yaml.Node, list[str | int]]] = [(root, [])] if root is not None else []
+    while stack:
+        node, keys = stack.pop()
+        if (node.start_mark.line, node.start_mark.column) == (line, column):
+            return keys
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value in node.value:
+                plain = isinstance(key_node, yaml.ScalarNode)
+                name = key_node.value if plain else ""
+                if (key_node.start_mark.line, key_node.start_mark.column) == (line, column):
+                    return [*keys, name] if plain else keys
+                stack.append((value, [*keys, name]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, [*keys, i]) for i, item in enumerate(node.value)]
+    return None
 
 
 def locate(text: str, keys: KeyPath, at_key: bool = False) -> tuple[int, int] | None:
