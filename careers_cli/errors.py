@@ -10,6 +10,7 @@ from pathlib import Path
 import msgspec
 
 from careers_cli.suggest import closest, did_you_mean
+from careers_cli.visible import one_line
 
 
 class ExitCode(enum.IntEnum):
@@ -80,7 +81,7 @@ class NotFound(UsageError):
     def __init__(self, what: str, name: str, choices: Sequence[str], where: str = "") -> None:
         close = closest(name, choices)
         hint = f"{did_you_mean(close)} " if close else ""
-        super().__init__(f"No {what} '{name}'{where}. {hint}Choose from: {', '.join(choices)}")
+        super().__init__(f"No {what} '{one_line(name, 80)}'{where}. {hint}Choose from: {', '.join(choices)}")
 
 
 class RoleNotFound(CareersError):
@@ -92,9 +93,9 @@ class RoleNotFound(CareersError):
         words = slug.replace("-", " ").strip()
         import shlex  # only for this message
 
-        search = f" Try: careers search {shlex.quote(words)}" if words and "/" not in slug else ""
+        search = f" Try: careers search {shlex.quote(one_line(words, 80))}" if words and "/" not in slug else ""
         hint = f" {did_you_mean(suggestions)}" if suggestions else search
-        super().__init__(f"No role '{slug}'.{hint}")
+        super().__init__(f"No role '{one_line(slug, 80)}'.{hint}")
 
 
 class DataError(CareersError):

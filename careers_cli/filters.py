@@ -10,6 +10,7 @@ from careers_cli.errors import NotFound, UsageError
 from careers_cli.index import Summary
 from careers_cli.models import ENTRY_ROUTE_LABELS
 from careers_cli.suggest import closest, did_you_mean
+from careers_cli.visible import one_line
 
 
 class Filter(msgspec.Struct, frozen=True):
@@ -42,7 +43,9 @@ def band_range(text: str, *orders: Sequence[str]) -> frozenset[str]:
         unknown = next((end for end in ends if not any(end in o for o in orders)), "")
         close = closest(unknown, [b for o in orders for b in o], limit=2) if unknown else []
         hint = f"{did_you_mean(close)} " if close else ""
-        raise UsageError(f"No band or band range '{text}'. {hint}Use a band ({choices}) or a range such as 3-5")
+        raise UsageError(
+            f"No band or band range '{one_line(text, 40)}'. {hint}Use a band ({choices}) or a range such as 3-5"
+        )
     first, last = order.index(ends[0]), order.index(ends[1])
     if first > last:
         raise UsageError(f"Band range '{text}' runs backwards; write the lower band first, e.g. 3-5")

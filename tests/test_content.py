@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.new import START_URL
+from careers_cli.catalogue.build import START_URL
 
 ROLES = Catalogue.open(role_dirs=[]).roles()
 PLACEHOLDERS = ("One paragraph, in your own words", "What the work involves, where it happens", START_URL + "\n")

@@ -58,6 +58,27 @@ def test_new_writes_a_valid_file_and_never_overwrites(tmp_path: Path) -> None:
     assert (
         path.read_text().splitlines()[0] == f"# yaml-language-server: $schema={builtin_data_dir() / 'role.schema.json'}"
     )
+    # A fresh file is not checked until its placeholders are filled in.
+    fresh = run("validate", str(path))
+    assert fresh.exit_code == 1
+    assert [line.split(": ", 1)[1].split(":")[0] for line in fresh.stdout.splitlines()] == [
+        "summary",
+        "sections.working_life",
+        "source.url",
+        "source.checked",
+    ]
+    text = path.read_text()
+    for old, new in (
+        (
+            "One paragraph, in your own words, on what the role is and why it matters.",
+            "Plays with children in hospital.",
+        ),
+        ("What the work involves, where it happens and who it is done with.", "On the wards."),
+        ("explore-roles  #", "explore-roles/allied-health-professionals/roles-allied-health-professions/play  #"),
+        ("checked:  #", "checked: 2026-11-25  #"),
+    ):
+        text = text.replace(old, new)
+    path.write_text(text)
     assert run("validate", str(path)).exit_code == 0
     assert Catalogue.open([tmp_path]).get("health-play-specialist").title == "Health play specialist"
     path.write_text(path.read_text() + "# my edits\n")

@@ -6,7 +6,9 @@ here, each problem kept with its key path, so that a file reports all of them at
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import msgspec
@@ -28,6 +30,16 @@ from careers_cli.models import (
     Step,
     Subarea,
 )
+from careers_cli.visible import one_line
+
+# The placeholders of a fresh `careers new` file: a file that still holds one is not finished,
+# so validate refuses it (the command writes them, this module knows them).
+START_URL = "https://www.healthcareers.nhs.uk/explore-roles"
+PLACEHOLDERS = {
+    "summary": "One paragraph, in your own words, on what the role is and why it matters.",
+    "working_life": "What the work involves, where it happens and who it is done with.",
+}
+_URL_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f<>\"`{}|\\^\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def areas_and_scales(data: DataFiles) -> tuple[dict[str, Area], dict[str, PayScale]]:
@@ -70,20 +82,20 @@ class _RoleBuilder(msgspec.Struct):
             slug=self.slug,
             path=self.path,
             title=self._text(f.title, ["title"]),
-            alternative_titles=tuple(f.alternative_titles),
+            alternative_titles=tuple(self._texts(f.alternative_titles, "alternative_titles")),
             former_slugs=tuple(self._slugs(f.former_slugs, "former_slugs")),
             area=area,
             subarea=self._subarea(area, f.subarea),
-            summary=self._text(f.summary, ["summary"]).strip(),
-            sections=tuple(_sections(f.sections)),
+            summary=self._finished(self._text(f.summary, ["summary"]), ["summary"]).strip(),
+            sections=tuple(self._sections(f.sections)),
             pay=self._pay(f.pay),
-            entry_routes=tuple(dict.fromkeys(f.entry_routes)),
-            registration=f.registration,
-            training_length=f.training_length,
+            entry_routes=tuple(self._unique(f.entry_routes, ["entry_routes"])),
+            registration=self._optional_text(f.registration, ["registration"]),
+            training_length=self._optional_text(f.training_length, ["training_length"]),
             progression=tuple(self._steps(f.progression, ["progression"])),
             related=tuple(self._slugs(f.related, "related")),
             organisations=tuple(self._organisations(f.organisations)),
-            source=Source(self._url(f.source.url, ["source", "url"]), f.source.checked),
+            source=Source(self._source_url(f.source.url), self._checked(f.source.checked)),
         )
 
     def fail(self, keys: KeyPath, message: str) -> None:
@@ -94,9 +106,56 @@ class _RoleBuilder(msgspec.Struct):
             self.fail(keys, "expected some text, got an empty value")
         return value
 
+    def _optional_text(self, value: str | None, keys: KeyPath) -> str | None:
+        return None if value is None else self._text(value, keys)
+
+    def _texts(self, values: Sequence[str], key: str) -> Iterator[str]:
+        """Non-empty texts, each once (a repeat is a problem: one of them was meant otherwise)."""
+        for value in self._unique(values, [key]):
+            yield self._text(value, [key, values.index(value)])
+
+    def _unique(self, values: Sequence[str], keys: KeyPath) -> Iterator[str]:
+        first: dict[str, int] = {}
+        for i, value in enumerate(values):
+            normal = value.strip().lower()
+            if normal in first:
+                self.fail([*keys, i], f"'{one_line(value, 80)}' is given twice (first at [{first[normal]}]); keep one")
+                continue
+            first[normal] = i
+            yield value
+
+    def _finished(self, text: str, keys: KeyPath, placeholder: str | None = None) -> str:
+        wanted = placeholder or PLACEHOLDERS.get(str(keys[-1]))
+        if wanted and " ".join(text.split()) == wanted:
+            self.fail(keys, "still the placeholder of `careers new`; write it in your own words")
+        return text
+
+    def _checked(self, day: datetime.date) -> datetime.date:
+        if day > datetime.date.today():
+            self.fail(["source", "checked"], f"{day.isoformat()} is in the future; give the day you checked the facts")
+        return day
+
+    def _source_url(self, url: str) -> str:
+        if url.rstrip("/") == START_URL:
+            self.fail(["source", "url"], "the list of all roles, from `careers new`: cite the page you checked")
+        return self._url(url, ["source", "url"])
+
+    def _sections(self, f: shapes.SectionsFile) -> Iterator[Section]:
+        for section in _sections(f):
+            keys: list[str | int] = ["sections", section.key]
+            if not section.text and not section.items:
+                self.fail(keys, "this section is empty; write it or leave it out")
+                continue
+            items_at = keys if isinstance(getattr(f, section.key), list) else [*keys, "items"]
+            for i, item in enumerate(section.items):
+                if not item.strip():
+                    self.fail([*items_at, i], "expected some text, got an empty item")
+            self._finished(section.text, keys, PLACEHOLDERS.get(section.key))
+            yield section
+
     def _area(self, key: str) -> Area:
         if key not in self.areas:
-            self.fail(["area"], f"expected one of {', '.join(self.areas)}, got '{key}'")
+            self.fail(["area"], f"expected one of {', '.join(self.areas)}, got '{one_line(key, 80)}'")
             return Area(key, key, "", ())
         return self.areas[key]
 
@@ -104,7 +163,7 @@ class _RoleBuilder(msgspec.Struct):
         found = area.subarea(key)
         if key is not None and found is None and area.url:
             allowed = ", ".join(s.key for s in area.subareas) or "none (leave subarea out)"
-            self.fail(["subarea"], f"expected a subarea of {area.key}: {allowed}; got '{key}'")
+            self.fail(["subarea"], f"expected a subarea of {area.key}: {allowed}; got '{one_line(key, 80)}'")
         return found
 
     def _pay(self, pay: shapes.PayFile | None) -> Pay | None:
@@ -112,14 +171,14 @@ class _RoleBuilder(msgspec.Struct):
             return None
         scale = self.scales.get(pay.scale)
         if scale is None:
-            self.fail(["pay", "scale"], f"expected one of {', '.join(self.scales)}, got '{pay.scale}'")
+            self.fail(["pay", "scale"], f"expected one of {', '.join(self.scales)}, got '{one_line(pay.scale, 80)}'")
             return None
         bands = []
         for i, raw in enumerate(pay.bands):
-            band = scale.band(str(raw))
+            band = scale.band(str(raw).strip().lower())  # '8A' as on the command line
             if band is None:
                 allowed = ", ".join(b.key for b in scale.bands)
-                self.fail(["pay", "bands", i], f'expected one of {allowed}, got "{raw}"')
+                self.fail(["pay", "bands", i], f'expected one of {allowed}, got "{one_line(str(raw), 40)}"')
             else:
                 bands.append(band)
         if not pay.bands:
@@ -135,14 +194,27 @@ class _RoleBuilder(msgspec.Struct):
             if (step.role is None) == (step.title is None):
                 self.fail(where, "expected either 'role' (a slug) or 'title' (a named step), not both or neither")
             if step.role is not None and not is_slug(step.role):
-                self.fail([*where, "role"], f"expected a slug such as health-records-staff, got '{step.role}'")
+                self.fail(
+                    [*where, "role"], f"expected a slug such as health-records-staff, got '{one_line(step.role, 80)}'"
+                )
+            elif step.role == self.slug:
+                self.fail([*where, "role"], "a role cannot lead to itself")
+            if step.title is not None:
+                self._text(step.title, [*where, "title"])
+            if step.note and not step.note.strip():
+                self.fail([*where, "note"], "expected some text, got an empty value")
             nested = tuple(self._steps(step.next, [*where, "next"]))
             yield Step(step.title, step.role, step.note, step.kind, nested)
 
     def _slugs(self, slugs: list[str], key: str) -> Iterator[str]:
+        seen: set[str] = set()
         for i, slug in enumerate(slugs):
+            if slug in seen:
+                self.fail([key, i], f"'{one_line(slug, 80)}' is given twice; keep one")
+                continue
+            seen.add(slug)
             if not is_slug(slug):
-                self.fail([key, i], f"expected a slug such as health-records-staff, got '{slug}'")
+                self.fail([key, i], f"expected a slug such as health-records-staff, got '{one_line(slug, 80)}'")
             elif slug == self.slug:
                 self.fail([key, i], "a role cannot list itself")
             else:
@@ -154,8 +226,19 @@ class _RoleBuilder(msgspec.Struct):
             yield Organisation(self._text(org.name, ["organisations", i, "name"]), url)
 
     def _url(self, url: str, keys: KeyPath) -> str:
-        if not url.startswith(("https://", "http://")):
-            self.fail(keys, f"expected a web address starting https://, got '{url}'")
+        """A real web address: http(s), a host with a dot, no spaces or control characters."""
+        from urllib.parse import urlsplit  # only when a file is built, not from the cache
+
+        shown = one_line(url, 80)
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname or ""
+        except ValueError:
+            parts, host = None, ""
+        if parts is None or parts.scheme not in ("https", "http") or _URL_CHARS.search(url):
+            self.fail(keys, f"expected a web address such as https://www.healthcareers.nhs.uk/..., got '{shown}'")
+        elif "." not in host.strip(".") or not re.fullmatch(r"[a-z0-9.-]+", host):
+            self.fail(keys, f"expected a web address with a host such as www.nhs.uk, got '{shown}'")
         return url
 
 

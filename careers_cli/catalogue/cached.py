@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 
 from careers_cli.catalogue import store
-from careers_cli.catalogue.files import DataFiles, read_role_file
+from careers_cli.catalogue.files import DataFiles, ShapeError, read_role_file
 from careers_cli.catalogue.folders import Stamp
 from careers_cli.catalogue.shapes import RoleFile
 from careers_cli.errors import DataError, ProblemRecord
@@ -75,8 +75,9 @@ class RoleContents:
             if not self.bulk:  # one role (show, search results): keep it for the next run
                 self._store.save()
         if entry.problems:
-            raise DataError([p.problem() for p in entry.problems])
-        return msgspec.msgpack.decode(entry.content, type=RoleFile)
+            partial = None if bytes(entry.content) == bytes(_NOTHING) else _decode(entry.content)
+            raise ShapeError([p.problem() for p in entry.problems], partial)
+        return _decode(entry.content)
 
     def keep_only(self, files: Sequence[str]) -> None:
         """After every role was loaded: forget files that are gone, and save."""
@@ -88,9 +89,16 @@ class RoleContents:
 _NOTHING = msgspec.Raw(b"\xc0")  # msgpack nil: the content of a file that has only problems
 
 
+def _decode(raw: msgspec.Raw) -> RoleFile:
+    return msgspec.msgpack.decode(raw, type=RoleFile)
+
+
 def _entry(file: str, stamp: Stamp) -> store.Entry:
+    """A file as the cache keeps it: its content; or its problems, with what could be kept."""
     try:
         content = read_role_file(Path(file))
     except DataError as e:
-        return store.Entry(*stamp, _NOTHING, [ProblemRecord.of(p) for p in e.problems])
+        partial = getattr(e, "partial", None)
+        kept = msgspec.Raw(msgspec.msgpack.encode(partial)) if partial is not None else _NOTHING
+        return store.Entry(*stamp, kept, [ProblemRecord.of(p) for p in e.problems])
     return store.Entry(*stamp, msgspec.Raw(msgspec.msgpack.encode(content)), [])

@@ -8,13 +8,14 @@ cache when no file has changed; `roles()` builds every role, reparsing only chan
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from pathlib import Path
 
 from careers_cli.catalogue import cached, store
 from careers_cli.catalogue.build import areas_and_scales, build_role
-from careers_cli.catalogue.files import DataFiles, data_file_paths
+from careers_cli.catalogue.files import DataFiles, ShapeError, data_file_paths
 from careers_cli.catalogue.folders import (
     Scan,
     Stamp,
@@ -214,13 +215,41 @@ class Catalogue:
         try:
             content = self._contents.content(file, self._stamp_of(slug, file))
             role = build_role(content, Path(file), slug, self.areas, self.scales)
+        except ShapeError as e:
+            self._broken[slug] = [*e.problems, *self._beyond_shape(e, Path(file), slug)]
+            return None
         except DataError as e:
             self._broken[slug] = list(e.problems)
             return None
         self._roles[slug] = role
         return role
 
+    def _beyond_shape(self, e: ShapeError, path: Path, slug: str) -> list[Problem]:
+        """What else is wrong with a file whose shape is wrong, so one run reports it all:
+        its other values, built as usual, except where the shape's own problems stand."""
+        if e.partial is None:
+            return []
+        taken = [_taken_key(q) for q in e.problems]
+        try:
+            build_role(e.partial, path, slug, self.areas, self.scales)
+        except DataError as more:
+            return [p for p in more.problems if not any(_within(p.key, t) for t in taken)]
+        return []
+
     def _stamp_of(self, slug: str, file: str) -> Stamp:
         if self._scan is not None:
             return self._scan.stamps[slug]
         return stamp(Path(file))
+
+
+def _taken_key(p: Problem) -> str:
+    """The key path a shape problem took out: its own, or for a missing key the key itself."""
+    missing = re.match(r"missing required key '(.*)'", p.message)
+    if missing is None:
+        return p.key
+    return f"{p.key}.{missing[1]}" if p.key else missing[1]
+
+
+def _within(key: str, taken: str) -> bool:
+    """Whether key path `key` ("pay.bands[0]") is at or under `taken` ("pay")."""
+    return bool(taken) and (key == taken or key.startswith((taken + ".", taken + "[")))

@@ -19,6 +19,7 @@ import msgspec
 from careers_cli.catalogue.shapes import EntryRoute, StepKind
 from careers_cli.errors import KeyPath
 from careers_cli.suggest import closest, did_you_mean
+from careers_cli.visible import one_line
 
 T = TypeVar("T", bound=msgspec.Struct)
 
@@ -40,7 +41,25 @@ _NAMES = {
     "str | object | array": "text, a list or a mapping with text and items",
     "str | object | array | null": "text, a list or a mapping with text and items",
     "str | int": "text or a number",
+    "float | null": "a number",
+    "int | null": "a whole number",
+    "array | null": "a list",
+    "object | null": "a mapping of keys",
 }
+# What a value of these keys should look like, in a person's words (msgspec would say the type).
+_HINTS = {
+    "hours_per_week": "a number of hours, such as 37.5",
+    "bands": "a band such as 4 or 8a",
+    "url": "a web address such as https://www.healthcareers.nhs.uk/explore-roles",
+    "checked": "a date such as 2026-11-25 (year-month-day)",
+    "applies_from": "a date such as 2026-04-01 (year-month-day)",
+    "alternative_titles": "a list of titles, such as [Medical records clerk]",
+    "former_slugs": "a list of slugs, such as [medical-records-staff]",
+    "related": "a list of role slugs, such as [medical-secretary]",
+    "items": "a list of short lines",
+    "subareas": "a mapping of subarea keys to their names",
+}
+_GOT = re.compile(r"Expected `[^`]*`, got `([^`]*)`")
 _TYPE_NAMES = re.compile(r"`([^`]*)`")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
@@ -126,6 +145,9 @@ def _from_msgspec(text: str, keys: list[str | int]) -> tuple[KeyPath, str]:
     unknown = re.match(r"Object contains unknown field `(.*)`", message)
     if unknown:
         return [*path, unknown[1]], f"unknown key '{unknown[1]}'"
+    got = _GOT.match(message)
+    if got and field in _HINTS:
+        return path, f"expected {_HINTS[field]}, got {_NAMES.get(got[1], got[1])}"
     if "date" in message:
         return path, "expected a date such as 2026-11-25 (year-month-day)"
     return path, _TYPE_NAMES.sub(lambda m: _NAMES.get(m[1], m[1]), message).replace("Expected", "expected")
@@ -134,7 +156,7 @@ def _from_msgspec(text: str, keys: list[str | int]) -> tuple[KeyPath, str]:
 def _unknown(key: str, allowed: list[str]) -> str:
     close = closest(key, allowed, limit=1)
     hint = did_you_mean(close, clause=True, quote=True) if close else f"expected one of {', '.join(allowed)}"
-    return f"unknown key '{key}'; {hint}"
+    return f"unknown key '{one_line(key, 60)}'; {hint}"
 
 
 def _kind(value: Any) -> str:
@@ -143,3 +165,72 @@ def _kind(value: Any) -> str:
     return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
         type(value), type(value).__name__
     )
+
+
+# Stand-ins for required keys whose value is missing or wrong, so that the rest of a file can
+# still be built and checked in the same run (problems at these keys are the shape's).
+_STAND_INS: dict[str, Any] = {
+    "title": "-",
+    "summary": "-",
+    "area": "",
+    "sections": {},
+    "entry_routes": [],
+    "name": "-",
+    "url": "https://example.invalid/",
+    "checked": "2000-01-01",
+}
+
+
+def salvage(data: Any, shape: type[T], problems: list[tuple[KeyPath, str]]) -> tuple[T | None, list[KeyPath]]:
+    """The file's shape without the values that failed, to check the rest; and the key paths
+    taken out (or stood in for). None when even that does not convert."""
+    if not isinstance(data, dict):
+        return None, []
+    import copy
+
+    data = copy.deepcopy(data)
+    taken: list[KeyPath] = []
+    for _ in range(3):  # a stand-in can uncover the next problem down; a few rounds suffice
+        for keys, message in problems:
+            missing = re.match(r"missing required key '(.*)'", message)
+            where = [*keys, missing[1]] if missing else list(keys)
+            if where and _take_out(data, where):
+                taken.append(where)
+        data = _without_gone(data)
+        try:
+            return msgspec.convert(data, shape), taken
+        except msgspec.ValidationError:
+            problems = list(_walk(data, shape, []))
+    return None, taken
+
+
+_GONE = object()  # a list item taken out: removed once every problem's path has been followed
+
+
+def _take_out(data: dict[str, Any], keys: KeyPath) -> bool:
+    """Remove the value at `keys` (a required one gets its stand-in); False if it is not there."""
+    parent: Any = data
+    for key in keys[:-1]:
+        try:
+            parent = parent[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    last = keys[-1]
+    if isinstance(parent, dict) and isinstance(last, str):
+        if last in _STAND_INS:
+            parent[last] = _STAND_INS[last]
+        else:
+            parent.pop(last, None)
+        return True
+    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent[last] = _GONE
+        return True
+    return False
+
+
+def _without_gone(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_gone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_gone(v) for v in value if v is not _GONE]
+    return value

@@ -46,15 +46,25 @@ def read_checked(path: Path, shape: type[T], wrap: str = "") -> T:
     return parsed
 
 
+class ShapeError(DataError):
+    """A role file whose shape is wrong, with what could be kept of it (`partial`: the file
+    without the values that failed) so the rest can still be checked in the same run."""
+
+    def __init__(self, problems: list[Problem], partial: shapes.RoleFile | None) -> None:
+        super().__init__(problems)
+        self.partial = partial
+
+
 def read_role_file(path: Path) -> shapes.RoleFile:
-    """One role file, shape-checked; DataError listing every problem of shape in the file."""
+    """One role file, shape-checked; ShapeError listing every problem of shape in the file."""
     from careers_cli.catalogue import check
 
     text = read_text(path)
     data = parse(path, text)
     parsed, shape_problems = check.check(data, shapes.RoleFile)
     if parsed is None:
-        raise DataError([problem_at(path, keys, msg, text=text) for keys, msg in shape_problems])
+        partial, _ = check.salvage(data, shapes.RoleFile, shape_problems)
+        raise ShapeError([problem_at(path, keys, msg, text=text) for keys, msg in shape_problems], partial)
     return parsed
 
 

@@ -63,7 +63,7 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
     for folder in dirs:
         try:
             with os.scandir(folder) as it:
-                entries = sorted((e for e in it if e.name.endswith(ROLE_SUFFIX)), key=_name)
+                entries = sorted((e for e in it if is_role_file_name(e.name)), key=_name)
         except OSError as e:
             scan.problems.append(Problem(folder, _folder_problem(e)))
             continue
@@ -74,19 +74,39 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
             except OSError as e:
                 scan.problems.append(Problem(Path(entry.path), f"cannot read file ({e.strerror})"))
                 continue
-            if not is_slug(slug):
+            kind = not_a_file(info.st_mode)
+            if kind:
+                scan.problems.append(Problem(Path(entry.path), kind))
+            elif not is_slug(slug):
                 scan.problems.append(Problem(Path(entry.path), _BAD_NAME))
-            elif entry.is_file():
+            else:
                 scan.files[slug] = entry.path
                 scan.stamps[slug] = (info.st_size, info.st_mtime_ns)
     return scan
+
+
+def is_role_file_name(name: str) -> bool:
+    """`x.yaml`, but not an editor's lock or backup file (`.#x.yaml`, `.x.yaml.swp`, `x.yaml~`)
+    nor any other hidden file: those are left alone quietly."""
+    return name.endswith(ROLE_SUFFIX) and not name.startswith((".", "#"))
+
+
+def not_a_file(mode: int) -> str:
+    """Why a path with this mode is not a role file (a folder, a pipe, a device), or ''."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "a folder, not a role file; a role file is a .yaml text file"
+    return "not a regular file (a pipe, socket or device); a role file is a .yaml text file"
 
 
 def find_role_file(dirs: Sequence[Path], slug: str) -> str | None:
     """The file of one slug without scanning every folder: `show` stays fast at any size."""
     for folder in reversed(dirs):
         path = os.path.join(folder, slug + ROLE_SUFFIX)
-        if os.path.isfile(path):
+        if os.path.exists(path):  # a folder or a pipe of that name is reported, not skipped
             return path
     return None
 
@@ -112,3 +132,25 @@ def is_builtin(path: str | Path) -> bool:
     """Whether a role file is one of the package's own."""
     builtin = os.path.abspath(builtin_data_dir() / "roles")
     return os.path.dirname(os.path.abspath(path)) == builtin
+
+
+def read_regular(path: str | Path, limit: int) -> bytes:
+    """Up to limit + 1 bytes of a regular file. A pipe, device or folder raises OSError without
+    blocking: the file is opened non-blocking and checked before anything is read."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(0, not_a_file(mode).split(";")[0])
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -8,6 +8,7 @@ from careers_cli.catalogue.files import problem_at
 from careers_cli.errors import KeyPath, Problem
 from careers_cli.models import Role, Step
 from careers_cli.suggest import closest, did_you_mean
+from careers_cli.visible import one_line
 
 
 def link_problems(roles: Iterable[Role], resolve: Callable[[str], str | None], slugs: Collection[str]) -> list[Problem]:
@@ -31,7 +32,7 @@ def link_problems(roles: Iterable[Role], resolve: Callable[[str], str | None], s
 def _no_role(slug: str, slugs: Collection[str]) -> str:
     close = closest(slug, slugs)
     hint = did_you_mean(close, clause=True) if close else "use the slug (file name) of a role"
-    return f"no role '{slug}'; {hint}"
+    return f"no role '{one_line(slug, 80)}'; {hint}"
 
 
 def links(role: Role) -> Iterator[tuple[KeyPath, str]]:

@@ -12,7 +12,9 @@ from typing import Any
 
 import yaml
 
+from careers_cli.catalogue.folders import read_regular
 from careers_cli.errors import KeyPath, Problem
+from careers_cli.visible import one_line
 
 # Role files are a few KiB; refusing big files up front keeps a hostile file from costing memory.
 MAX_FILE_BYTES = 256 * 1024
@@ -57,7 +59,20 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
             # errors: '2026-11-31' is a ValueError, '!!int abc' too, '!!timestamp x' an AttributeError.
             raise _Refused(_unbuildable(node), node.start_mark) from e
 
+    def construct_document(self, node: yaml.Node) -> Any:
+        # Sets, ordered maps and pairs are built after their nodes, outside construct_object.
+        try:
+            return super().construct_document(node)
+        except yaml.MarkedYAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError) as e:
+            raise _Refused(
+                "a value here cannot be read; remove its tag (such as !!set) or correct it", node.start_mark, keys=False
+            ) from e
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise _Refused(f"{node.tag.replace('tag:yaml.org,2002:', '!!')} needs a mapping here", node.start_mark)
         seen: dict[str, int] = {}
         for key_node, _ in node.value:
             if key_node.tag == _MERGE:
@@ -66,7 +81,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 raise _Refused("a key must be plain text, not a list or a mapping", key_node.start_mark)
             key = key_node.value
             if key in seen:
-                message = f"duplicate key '{key}' (first on line {seen[key]}); keep one of them"
+                message = f"duplicate key '{one_line(key, 60)}' (first on line {seen[key]}); keep one of them"
                 raise _Refused(message, key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
@@ -83,8 +98,7 @@ def _unbuildable(node: yaml.Node) -> str:
 def read_text(path: Path) -> str:
     """The file's text, or a Problem for a missing, huge, binary or non-UTF-8 file."""
     try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except OSError as e:
         raise ProblemError(Problem(path, f"cannot read file: {e.strerror or e}")) from e
     if len(raw) > MAX_FILE_BYTES:

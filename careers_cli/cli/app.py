@@ -22,6 +22,7 @@ from careers_cli.commands.base import Result
 from careers_cli.errors import ExitCode, NotFound, UsageError
 from careers_cli.models import EXTRA_SECTIONS, SECTION_HEADINGS
 from careers_cli.output.env import COLOR_MODES, Environment
+from careers_cli.visible import one_line
 
 # Command modules other than show's are imported inside their commands: every import is paid
 # on each start-up, and a run carries out one command.
@@ -191,7 +192,7 @@ def main_options(
 ) -> None:
     """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
     if color not in COLOR_MODES:
-        raise UsageError(f"No colour mode '{color}'. Choose from: {', '.join(COLOR_MODES)}")
+        raise UsageError(f"No colour mode '{one_line(color, 40)}'. Choose from: {', '.join(COLOR_MODES)}")
     ctx.obj = _Run(Environment(color, pager), list(data_dir or []), not no_builtin)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
@@ -337,8 +338,8 @@ def new(
 ) -> None:
     """Write a new role file to start from; never overwrites.
 
-    The file goes into --dir, or else the first folder of --data-dir and CAREERS_DATA_DIR. It is
-    valid as written: replace the placeholders with facts you have checked.
+    The file goes into --dir, or else the first folder of --data-dir and CAREERS_DATA_DIR. Replace
+    its placeholders with facts you have checked: `careers validate` refuses it until then.
     """
     from careers_cli.commands import new as command
 

@@ -5,27 +5,27 @@ PyYAML's emitter is imported only here: no other command needs it.
 
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
 from typing import Any
 
 from careers_cli.catalogue import Catalogue, builtin_data_dir, env_role_dirs, is_slug
+from careers_cli.catalogue.build import PLACEHOLDERS, START_URL
 from careers_cli.catalogue.files import read_yaml
 from careers_cli.catalogue.jsonschema import SCHEMA_FILE
 from careers_cli.commands.base import Note, Result, area_key
 from careers_cli.errors import CareersError, UsageError
 from careers_cli.models import ENTRY_ROUTE_LABELS
-
-START_URL = "https://www.healthcareers.nhs.uk/explore-roles"
+from careers_cli.visible import one_line
 
 
 def header(schema_dir: Path) -> str:
     return f"# yaml-language-server: $schema={schema_dir / SCHEMA_FILE}\n"
 
 
-def blank(slug: str, area: str, areas: list[str], schema_dir: Path, today: datetime.date) -> str:
-    """A small role file that validates, with comments saying what to fill in."""
+def blank(slug: str, area: str, areas: list[str], schema_dir: Path) -> str:
+    """A small role file with placeholders and comments saying what to fill in. It does not
+    validate until they are filled: the summary, the section, the page and the day checked."""
     title = slug.replace("-", " ").capitalize()
     return header(schema_dir) + (
         "# A new role: replace each placeholder with facts you have checked, and leave out what you\n"
@@ -34,14 +34,14 @@ def blank(slug: str, area: str, areas: list[str], schema_dir: Path, today: datet
         "alternative_titles: []\n"
         f"area: {area}  # one of: {', '.join(areas)}\n"
         "summary: >-\n"
-        "  One paragraph, in your own words, on what the role is and why it matters.\n"
+        f"  {PLACEHOLDERS['summary']}\n"
         "sections:\n"
         "  working_life: >-\n"
-        "    What the work involves, where it happens and who it is done with.\n"
+        f"    {PLACEHOLDERS['working_life']}\n"
         f"entry_routes: [none-set]  # from: {', '.join(ENTRY_ROUTE_LABELS)}\n"
         "source:\n"
         f"  url: {START_URL}  # the page you checked the facts against\n"
-        f"  checked: {today.isoformat()}\n"
+        "  checked:  # the day you checked them, e.g. 2026-11-25\n"
     )
 
 
@@ -69,7 +69,8 @@ def run(
 ) -> Written:
     if not is_slug(slug):
         raise UsageError(
-            f"'{slug}' is not a slug: use lower-case letters, digits and hyphens, e.g. health-play-specialist"
+            f"'{one_line(slug, 80)}' is not a slug: use lower-case letters, digits and hyphens,"
+            " e.g. health-play-specialist"
         )
     folder = directory or next(iter([*data_dirs, *env_role_dirs()]), None)
     if folder is None:
@@ -78,7 +79,11 @@ def run(
     path = folder / f"{slug}.yaml"
     replaced = " (it replaces the built-in role of that slug)" if catalogue.resolve(slug) else ""
     _write_new(folder, path, text)
-    note = Note(f"Wrote a new role file{replaced}. Edit it, then check it: careers validate {path}", "info", True)
+    note = Note(
+        f"Wrote a new role file{replaced}. Fill in its placeholders, then check it: careers validate {path}",
+        "info",
+        True,
+    )
     return Written(path=path, notes=(note,))
 
 
@@ -90,7 +95,7 @@ def _text(catalogue: Catalogue, slug: str, folder: Path, from_: str | None, area
         original = catalogue.get(from_)
         return copy(read_yaml(original.path), original.slug, schema_dir)
     key = area_key(catalogue, area) if area else next(iter(catalogue.areas))
-    return blank(slug, key, list(catalogue.areas), schema_dir, datetime.date.today())
+    return blank(slug, key, list(catalogue.areas), schema_dir)
 
 
 def _write_new(folder: Path, path: Path, text: str) -> None:

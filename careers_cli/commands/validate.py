@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from careers_cli.catalogue import Catalogue, env_role_dirs
+from careers_cli.catalogue.folders import is_role_file_name, not_a_file
 from careers_cli.commands.base import Note, Result
 from careers_cli.errors import CareersError, ExitCode, Problem
 
@@ -31,10 +33,16 @@ def run(paths: Sequence[Path], data_dirs: Sequence[Path] = (), builtin: bool = T
 def _expand(paths: Sequence[Path]) -> list[Path]:
     files = []
     for p in paths:
-        if p.is_dir():
-            files += sorted(p.glob("*.yaml"))
-        elif p.is_file():
+        try:
+            mode = p.stat().st_mode
+        except FileNotFoundError:
+            raise CareersError(f"{p}: no such file or folder") from None
+        except OSError as e:
+            raise CareersError(f"{p}: cannot read it ({e.strerror})") from None
+        if stat.S_ISDIR(mode):
+            files += sorted(f for f in p.glob("*.yaml") if is_role_file_name(f.name))
+        elif stat.S_ISREG(mode):
             files.append(p)
         else:
-            raise CareersError(f"{p}: no such file or folder")
+            raise CareersError(f"{p}: {not_a_file(mode)}")
     return files

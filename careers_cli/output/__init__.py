@@ -18,7 +18,7 @@ from rich.text import Text
 from careers_cli.errors import UsageError
 from careers_cli.output.env import Environment
 from careers_cli.output.pager import paged
-from careers_cli.output.words import clean
+from careers_cli.visible import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -92,6 +92,7 @@ def say(notes: Iterable[Note], env: Environment) -> None:
         message(note.level, note.text, env)
 
 
+MESSAGE_LIMIT = 2000  # a message is one line; a huge argument is not repeated whole
 # level -> the word before the message, its style, and the style of the message itself
 _LEVELS = {"error": ("Error: ", "bold red", ""), "warning": ("Warning: ", "yellow", ""), "info": ("", "", "dim")}
 
@@ -100,7 +101,7 @@ def message(level: str, text: str, env: Environment | None = None) -> None:
     """One line on stderr; stdout is for data only."""
     env = env or Environment()
     prefix, prefix_style, style = _LEVELS[level]
-    line = Text(prefix, style=prefix_style) + Text(clean(text))
+    line = Text(prefix, style=prefix_style) + Text(one_line(text, MESSAGE_LIMIT))
     env.console(env.stderr).print(line, style=style, soft_wrap=True)
 
 

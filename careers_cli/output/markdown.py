@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from careers_cli.models import Role
-from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts
+from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts, safe_url
 
 if TYPE_CHECKING:
     from careers_cli.commands.show import Shown
@@ -34,12 +34,16 @@ def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | N
             lines += [f"- {md(item)}" for item in section.items] + ([""] if section.items else [])
     if role.organisations and (wanted is None or "organisations" in wanted):
         lines += ["## Organisations", ""]
-        lines += [f"- [{md(o.name)}]({o.url})" if o.url else f"- {md(o.name)}" for o in role.organisations] + [""]
+        lines += [
+            f"- [{md(o.name)}]({o.url})" if safe_url(o.url) else f"- {md(o.name)} {md(o.url)}".rstrip()
+            for o in role.organisations
+        ] + [""]
     if role.related and (wanted is None or "related" in wanted):
         lines += ["## Related roles", ""]
         lines += [f"- {md(titles.get(s, s))} (`{s}`)" for s in role.related] + [""]
     if wanted is None or "source" in wanted:
-        lines += [f"Facts checked {checked_on(role)} against <{role.source.url}>."]
+        url = f"<{role.source.url}>" if safe_url(role.source.url) else md(role.source.url)
+        lines += [f"Facts checked {checked_on(role)} against {url}."]
         if origin != BUILTIN:
             lines += ["", f"From the file `{origin}`."]
     return "\n".join(lines).rstrip() + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careers_cli.output.words import clean
+from careers_cli.visible import one_line
 
 if TYPE_CHECKING:
     from careers_cli.commands.list_roles import Listed
@@ -19,7 +19,7 @@ def role_list(result: Listed, out: Sink) -> None:
     for r in result.roles:
         fields = [r.slug, r.title, r.area, r.subarea or "", ",".join(r.bands)]
         fields += [sources[r.slug]] if sources else []
-        out.write("\t".join(clean(f).replace("\t", " ") for f in fields) + "\n")
+        out.write("\t".join(one_line(f) for f in fields) + "\n")  # a tab or newline in a title shows as a code
 
 
 FORMATTERS: Formatters = {"list": role_list}

@@ -6,15 +6,24 @@ import re
 from collections.abc import Sequence
 
 from careers_cli.models import ENTRY_ROUTE_LABELS, Area, Band, Pay, PayScale, Role
+from careers_cli.visible import visible
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
 BUILTIN = "built-in"
 
 
 def clean(text: str) -> str:
-    """Role text with control characters (ANSI escapes among them) made visible and harmless."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+    """Role text with control and invisible characters (ANSI escapes, bidi overrides) made
+    visible and harmless; tabs and newlines kept."""
+    return visible(text)
+
+
+_URL = re.compile(r"https?://[!#-;=?-~]+")  # printable ASCII, no space, quote, < or >
+
+
+def safe_url(url: str) -> bool:
+    """Whether an address can be written raw (a terminal hyperlink, a Markdown link)."""
+    return bool(_URL.fullmatch(url))
 
 
 def money(amount: int) -> str:

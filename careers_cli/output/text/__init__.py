@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careers_cli.output.text.widgets import t
+from rich.text import Text
+
+from careers_cli.visible import one_line
 
 if TYPE_CHECKING:
     from careers_cli.commands.new import Written
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 def problems(result: Checked, out: Sink) -> None:
     """One line per problem (grep- and editor-friendly); the count is a note on stderr."""
     for p in result.problems:
-        out.print(t(str(p)), soft_wrap=True)
+        out.print(Text(one_line(str(p))), soft_wrap=True)
 
 
 def written(result: Written, out: Sink) -> None:

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from careers_cli.output.words import clean
+from careers_cli.output.words import clean, safe_url
 
 
 def t(text: str, style: str | Style = "") -> Text:
@@ -73,10 +73,12 @@ def panel(title: str, body: RenderableType) -> Panel:
 
 
 def link(name: str, url: str, style: str = "") -> Text:
-    """Name and address; the name is a terminal hyperlink where the terminal supports them."""
-    text = t(name, Style.parse(style) + Style(link=url) if url else style)
+    """Name and address; the name is a terminal hyperlink where the terminal supports them
+    (only for an address made of plain printable characters: the link itself is sent raw)."""
+    target = url if safe_url(url) else ""
+    text = t(name, Style.parse(style) + Style(link=target) if target else style)
     if url and url != name:
-        text += Text(" ") + t(url, Style(dim=True, link=url))
+        text += Text(" ") + t(url, Style(dim=True, link=target) if target else Style(dim=True))
     text.overflow = "fold"
     return text
 
