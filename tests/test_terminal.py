@@ -54,6 +54,7 @@ def test_colour_modes() -> None:
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Environment, "stdout_isatty", lambda self: True)
     monkeypatch.setenv("LINES", "10")
+    monkeypatch.setenv("TERM", "xterm")  # TERM=dumb (the suite's default) never pages
 
 
 def pager_into(path: Path) -> str:

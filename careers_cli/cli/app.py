@@ -7,6 +7,7 @@ main() in __init__.py runs this app for everything but the plain `show SLUG` and
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -50,6 +51,28 @@ class _Run:
 class _Group(TyperGroup):
     """Global options anywhere on the line; every error through the funnel; commands suggested."""
 
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        """click's own errors (an unknown option, a missing argument) are printed like ours:
+        one safe line, as they repeat what was typed; the usage and a hint come first."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        except click.exceptions.ClickException as e:
+            _usage_error(e)
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Accept the options for every command after the command too (`show x --no-pager`):
         they are moved in front of it before click parses."""
@@ -65,6 +88,14 @@ class _Group(TyperGroup):
         if name and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
             raise NotFound("command", name, self.list_commands(ctx))
         return super().resolve_command(ctx, args)
+
+
+def _usage_error(e: click.exceptions.ClickException) -> None:
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None:
+        hint = f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help."
+        print(f"{ctx.get_usage()}\n{hint}\n", file=sys.stderr)
+    output.error(e.format_message(), _env_of(ctx) if ctx is not None else None)
 
 
 def _global_options_first(args: list[str]) -> list[str]:
@@ -106,6 +137,7 @@ app = typer.Typer(
         "  careers list --band 2-4 --entry apprenticeship"
     ),
     add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

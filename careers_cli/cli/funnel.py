@@ -52,6 +52,13 @@ def exit_code(e: BaseException, env: Environment | None = None) -> ExitCode | No
     if isinstance(e, BrokenPipeError):
         _quiet_stdout()
         return ExitCode.BROKEN_PIPE
+    if isinstance(e, OSError):
+        # Files we read report their own problems; what reaches here is the output failing
+        # (a full disk, a closed or broken stream): the user's doing, not a bug.
+        where = f"{e.filename}: " if e.filename else "cannot write the output: "
+        _error(f"{where}{e.strerror or e}", env)
+        _quiet_stdout()
+        return ExitCode.ERROR
     if isinstance(e, Exception) and not os.environ.get("CAREERS_DEBUG"):
         # A bug of ours, not the user's doing: one line, and the traceback on request.
         _error(f"internal error ({type(e).__name__}: {e}); rerun with CAREERS_DEBUG=1 and report it", env)
@@ -67,5 +74,8 @@ def _error(message: str, env: Environment | None) -> None:
 
 def _quiet_stdout() -> None:
     """The reader went away (`careers list | head -1`): drop what is still buffered."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # no stdout left to quiet

@@ -75,6 +75,26 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+MIN_WIDTH = 20  # narrower than this, text is laid out for 20 columns and the terminal wraps it
+
+
+def _sane_width() -> int | None:
+    """None to let Rich measure the terminal; a width when COLUMNS is 0, tiny or not a number
+    (Rich would take COLUMNS=0 at its word and print nothing at all)."""
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) >= MIN_WIDTH):
+        return None
+    if columns.isdigit() and int(columns) > 0:
+        return MIN_WIDTH
+    import shutil
+
+    saved = os.environ.pop("COLUMNS")  # get_terminal_size would read it back
+    try:
+        return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+    finally:
+        os.environ["COLUMNS"] = saved
+
+
 class Environment:
     """How this run writes. `color`: auto (colour on a terminal unless NO_COLOR is set), always
     or never; `pager`: None pages output longer than the screen, True always, False never."""
@@ -110,7 +130,7 @@ class Environment:
         options = self._color_options()
         if terminal:
             options.setdefault("force_terminal", True)
-        return _Console(file=file, width=width, highlight=False, emoji=False, **options)
+        return _Console(file=file, width=width or _sane_width(), highlight=False, emoji=False, **options)
 
     def _color_options(self) -> dict[str, Any]:
         if self.color == "always":

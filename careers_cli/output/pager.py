@@ -16,7 +16,7 @@ from careers_cli.output.env import Environment
 def paged(env: Environment, write: Callable[[io.StringIO | None, int | None], None]) -> None:
     """Call write(buffer, width) to fill a buffer that is then paged or printed, or
     write(None, None) to print directly when no pager can apply."""
-    if env.pager is False or not env.stdout_isatty():
+    if env.pager is False or not env.stdout_isatty() or (env.pager is None and _dumb_terminal()):
         write(None, None)
         return
     screen = env.console(env.stdout)
@@ -29,14 +29,43 @@ def paged(env: Environment, write: Callable[[io.StringIO | None, int | None], No
         env.stdout.write(text)
 
 
+def _dumb_terminal() -> bool:
+    """Emacs shells and some IDE consoles set TERM=dumb: less cannot work there."""
+    return os.environ.get("TERM", "") in ("dumb", "emacs")
+
+
 def page(text: str, env: Environment) -> None:
-    """Hand the text to $PAGER (less by default); print it if the pager cannot be started."""
+    """Hand the text to $PAGER (less by default). If the pager cannot be started, cannot be
+    parsed, or fails (PAGER=false), the text is printed instead: output is never lost."""
     import shlex  # only when paging
+
+    try:
+        command = shlex.split(os.environ.get("PAGER") or "less")
+    except ValueError:  # unbalanced quotes
+        command = []
+    if not command or not _run_pager(command, text):
+        env.stdout.write(text)
+
+
+def _run_pager(command: list[str], text: str) -> bool:
+    """Run the pager to the end; True if it ran and exited 0. Ctrl-C belongs to the pager
+    while it runs (as git does): we ignore it and wait, so the pager can restore the terminal."""
+    import signal
     import subprocess
 
-    command = shlex.split(os.environ.get("PAGER") or "less")
     extra = {"LESS": os.environ.get("LESS", "FRX")}  # keep colours; quit if it fits
     try:
-        subprocess.run(command, input=text, text=True, env={**os.environ, **extra}, check=False)
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, text=True, env={**os.environ, **extra})
     except OSError:
-        env.stdout.write(text)
+        return False
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        try:
+            assert proc.stdin is not None
+            proc.stdin.write(text)
+            proc.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass  # the pager quit before reading it all (q in less): nothing more to show
+        return proc.wait() == 0
+    finally:
+        signal.signal(signal.SIGINT, previous)
