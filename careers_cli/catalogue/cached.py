@@ -55,7 +55,7 @@ def index(key: str, build: Callable[[], Index], use_cache: bool) -> Index:
 
 
 class RoleContents:
-    """Shape-checked role files, from the roles cache when their size and time are unchanged,
+    """Shape-checked role files, from the roles cache when their stamp is unchanged,
     so a warm `show` never needs PyYAML."""
 
     def __init__(self, use_cache: bool) -> None:
@@ -69,7 +69,7 @@ class RoleContents:
             return read_role_file(Path(file))
         key = os.path.abspath(file)  # the same relative path can be another file elsewhere
         entry = self._store.get(key)
-        if entry is None or (entry.size, entry.mtime_ns) != stamp:
+        if entry is None or (entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode) != stamp:
             entry = _entry(file, stamp)
             self._store.put(key, entry)
             if not self.bulk:  # one role (show, search results): keep it for the next run

@@ -157,8 +157,11 @@ class Catalogue:
         return self._index
 
     def _build_index(self, key: str) -> Index:
-        problems = [ProblemRecord.of(p) for p in self.load_problems()]
-        return Index.build(self.roles(), key, problems)
+        # Only the files' own problems: they are keyed by the files like the index. A folder's
+        # problems (missing, unreadable) are this run's and are found afresh by every scan.
+        roles = self.roles()
+        problems = [ProblemRecord.of(p) for ps in self._broken.values() for p in ps]
+        return Index.build(roles, key, problems)
 
     def aliases(self) -> dict[str, str]:
         """Former slug -> current slug, over every valid role."""
@@ -188,7 +191,8 @@ class Catalogue:
 
     def skipped(self) -> list[Problem]:
         """Like load_problems, but from the index when it is fresh (no file is reparsed)."""
-        return [p.problem() for p in self.index().problems]
+        index = self.index()
+        return [*self.scan().problems, *(p.problem() for p in index.problems)]
 
     def problems(self, only: Iterable[Path] | None = None) -> list[Problem]:
         """Every problem in every role file, including links that name no role."""

@@ -17,7 +17,10 @@ from careers_cli.errors import Problem
 ENV_DATA_DIR = "CAREERS_DATA_DIR"
 ROLE_SUFFIX = ".yaml"
 
-Stamp = tuple[int, int]  # size in bytes, modification time in ns
+# What says a file is unchanged: size, modification time, and the inode's change time and
+# number, which no `touch -r`, `rsync -t` or restored backup can set back (all four come from
+# the one stat a scan makes anyway).
+Stamp = tuple[int, int, int, int]
 
 
 def builtin_data_dir() -> Path:
@@ -81,7 +84,7 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
                 scan.problems.append(Problem(Path(entry.path), _BAD_NAME))
             else:
                 scan.files[slug] = entry.path
-                scan.stamps[slug] = (info.st_size, info.st_mtime_ns)
+                scan.stamps[slug] = stamp_of(info)
     return scan
 
 
@@ -120,12 +123,16 @@ def _folder_problem(e: OSError) -> str:
 
 
 def stamp(path: Path) -> Stamp:
-    """Size and modification time, or (-1, -1) for a file that cannot be statted."""
+    """The file's stamp, or (-1, -1, -1, -1) for a file that cannot be statted."""
     try:
         info = path.stat()
     except OSError:
-        return (-1, -1)
-    return (info.st_size, info.st_mtime_ns)
+        return (-1, -1, -1, -1)
+    return stamp_of(info)
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def is_builtin(path: str | Path) -> bool:

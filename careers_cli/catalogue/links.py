@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+import os
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
 from careers_cli.catalogue.files import problem_at
 from careers_cli.errors import KeyPath, Problem
@@ -11,18 +12,25 @@ from careers_cli.suggest import closest, did_you_mean
 from careers_cli.visible import one_line
 
 
-def link_problems(roles: Iterable[Role], resolve: Callable[[str], str | None], slugs: Collection[str]) -> list[Problem]:
-    """Every link to no role and every clashing former slug; `slugs` are the role files' names."""
+def link_problems(
+    roles: Iterable[Role], resolve: Callable[[str], str | None], files: Mapping[str, str]
+) -> list[Problem]:
+    """Every link to no role and every clashing former slug; `files` maps slugs to role files.
+
+    A role file always wins over a former slug: a file of that name in another folder (yours,
+    over the built-in ones) simply takes the slug over. Only a clash inside one folder, which
+    its author can mend, is a problem."""
     problems = []
     claimed: dict[str, str] = {}
     for role in roles:
         for keys, slug in links(role):
             if resolve(slug) is None:
-                problems.append(problem_at(role.path, keys, _no_role(slug, slugs)))
+                problems.append(problem_at(role.path, keys, _no_role(slug, files)))
         for i, old in enumerate(role.former_slugs):
-            if old in slugs:
-                msg = f"'{old}' is the slug of another role file"
-                problems.append(problem_at(role.path, ["former_slugs", i], msg))
+            if old in files:
+                if _folder(files[old]) == _folder(role.path):
+                    msg = f"'{old}' is the slug of another role file"
+                    problems.append(problem_at(role.path, ["former_slugs", i], msg))
             elif claimed.setdefault(old, role.slug) != role.slug:
                 msg = f"'{old}' is also a former slug of {claimed[old]}"
                 problems.append(problem_at(role.path, ["former_slugs", i], msg))
@@ -47,3 +55,7 @@ def links(role: Role) -> Iterator[tuple[KeyPath, str]]:
     yield from walk(role.progression, ["progression"])
     for i, slug in enumerate(role.related):
         yield ["related", i], slug
+
+
+def _folder(path: str | os.PathLike[str]) -> str:
+    return os.path.dirname(os.path.abspath(path))

@@ -1,12 +1,15 @@
 """Compiled caches in the user cache folder, so a run does not reparse every YAML file.
 
-All msgpack: `roles-vN/NN.msgpack` keep each checked role file, keyed by its path, size and
-modification time, spread over shards by path so that one role costs one small read;
-`data-vN.msgpack` keeps the checked areas, pay scales and synonyms; `index-vN.msgpack` keeps the
-search index and the role summaries built from a given set of files. Anything wrong with a
+All msgpack: `roles-vN/NN.msgpack` keep each checked role file, keyed by its path and stamp
+(size, modification time, inode change time and number), spread over shards by path so that
+one role costs one small read; `data-vN.msgpack` keeps the checked areas, pay scales and
+synonyms; `index-vN.msgpack` keeps the search index and the role summaries built from a given
+set of files. Anything wrong with a
 cache (missing, corrupt, truncated, stale, another version, an unwritable folder) just means it
-is rebuilt or not used: a cache can cost time, never correctness. Writes go to a temporary file
-that is renamed over the old one, so two processes writing at once leave one whole file.
+is rebuilt or not used: a cache can cost time, never correctness. Only regular files of a sane
+size are read (a pipe or a link to a device put in their place is passed over without
+blocking). Writes go to a temporary file that is renamed over the old one, so two processes
+writing at once leave one whole file; temporary files a killed writer left are removed later.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import TypeVar
 
 import msgspec
 
-from careers_cli.catalogue.folders import Stamp
+from careers_cli.catalogue.folders import Stamp, read_regular
 from careers_cli.errors import ProblemRecord
 
 ENV_CACHE_DIR = "CAREERS_CACHE_DIR"
@@ -31,8 +34,8 @@ ENV_CACHE_DIR = "CAREERS_CACHE_DIR"
 # written here and in cached.py, the index, a role file's shape) or the way words are stemmed
 # changes, old caches must not be read: tests/test_cache.py fails until VERSION is raised and the
 # new digest it prints is recorded for it below. (Version 1 predates the digests.)
-VERSION = 2
-SHAPE_DIGESTS = {2: "e98d4d1aaa4092c4"}
+VERSION = 3
+SHAPE_DIGESTS = {2: "e98d4d1aaa4092c4", 3: "11fe5261ce1d3ea3"}
 T = TypeVar("T")
 
 
@@ -41,6 +44,8 @@ class Entry(msgspec.Struct, array_like=True, frozen=True):
 
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
     content: msgspec.Raw
     problems: list[ProblemRecord]
 
@@ -114,13 +119,20 @@ def _platform_cache_dir(xdg: str | None, home: str | None) -> Path:
     return Path(user_cache_dir("careers", appauthor=False))
 
 
+# The index of 10,000 roles is about 6 MiB; a cache file far larger is not ours.
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+STALE_TEMPORARY_SECONDS = 3600  # a writer takes well under a second; older ones were killed
+
+
 def read(name: str, kind: type[T]) -> T | None:
     """The cache file decoded as `kind`, or None when absent, unreadable or invalid."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        data = (folder / name).read_bytes()
+        data = read_regular(folder / name, MAX_CACHE_BYTES)
+        if len(data) > MAX_CACHE_BYTES:
+            return None
         return msgspec.msgpack.decode(data, type=kind)
     except (OSError, msgspec.DecodeError, msgspec.ValidationError, ValueError):
         return None
@@ -162,6 +174,7 @@ def forget_other_versions() -> None:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    _forget_temporaries(folder, entries)
     for entry in entries:
         found = _OTHER_VERSION.fullmatch(entry.name)
         if found is None or int(found[1] or found[2]) == VERSION:
@@ -173,6 +186,29 @@ def forget_other_versions() -> None:
                         os.unlink(shard.path)
                 os.rmdir(entry.path)  # fails, harmlessly, if anything else is inside
             elif entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+_TEMPORARY = re.compile(r"\..+\.tmp")
+
+
+def _forget_temporaries(folder: Path, entries: list[os.DirEntry[str]]) -> None:
+    """Remove our temporary files (`.NAME.XXXX.tmp`) older than an hour, here and in the shard
+    folder: a writer killed between writing and renaming leaves one behind."""
+    import time
+
+    shards = folder / f"roles-v{VERSION}"
+    try:
+        inside = list(os.scandir(shards)) if shards.is_dir() else []
+    except OSError:
+        inside = []
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    for entry in [*entries, *inside]:
+        try:
+            ours = _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+            if ours and entry.stat(follow_symlinks=False).st_mtime < cutoff:
                 os.unlink(entry.path)
         except OSError:
             continue

@@ -13,7 +13,7 @@ from careers_cli.catalogue import Catalogue, builtin_data_dir, env_role_dirs, is
 from careers_cli.catalogue.build import PLACEHOLDERS, START_URL
 from careers_cli.catalogue.files import read_yaml
 from careers_cli.catalogue.jsonschema import SCHEMA_FILE
-from careers_cli.commands.base import Note, Result, area_key
+from careers_cli.commands.base import Note, Result, area_key, origin
 from careers_cli.errors import CareersError, UsageError
 from careers_cli.models import ENTRY_ROUTE_LABELS
 from careers_cli.visible import one_line
@@ -77,7 +77,7 @@ def run(
         raise UsageError("No folder for your roles: give --dir, --data-dir or set CAREERS_DATA_DIR")
     text = _text(catalogue, slug, folder, from_, area)
     path = folder / f"{slug}.yaml"
-    replaced = " (it replaces the built-in role of that slug)" if catalogue.resolve(slug) else ""
+    replaced = _replaces(catalogue, slug)
     _write_new(folder, path, text)
     note = Note(
         f"Wrote a new role file{replaced}. Fill in its placeholders, then check it: careers validate {path}",
@@ -85,6 +85,18 @@ def run(
         True,
     )
     return Written(path=path, notes=(note,))
+
+
+def _replaces(catalogue: Catalogue, slug: str) -> str:
+    """What the new file takes over: a role of that slug in an earlier folder, or a former slug
+    (a role file always wins over a former slug)."""
+    current = catalogue.resolve(slug)
+    if current is None:
+        return ""
+    if current != slug:
+        return f" ({slug} was a former slug of {current}; your file takes it over)"
+    where = "built-in role" if origin(catalogue.files[slug]) == "built-in" else f"role in {catalogue.files[slug]}"
+    return f" (it replaces the {where} of that slug)"
 
 
 def _text(catalogue: Catalogue, slug: str, folder: Path, from_: str | None, area: str | None) -> str:
