@@ -15,7 +15,8 @@ RoleOf = Callable[[str], Role | None]  # a role by slug or former slug; None if 
 class Node(msgspec.Struct, frozen=True):
     """One step in a tree of routes (out of a role, or into it). A role step has a slug and its
     bands on `scale`; a named step has neither. `repeat` marks a role already on this branch,
-    which is not followed again."""
+    which is not followed again; `shown` a role whose own routes are shown earlier in the tree
+    (each role is followed once, so a densely linked catalogue gives a tree of bounded size)."""
 
     title: str
     slug: str | None
@@ -25,36 +26,72 @@ class Node(msgspec.Struct, frozen=True):
     scale: str | None
     repeat: bool
     next: tuple[Node, ...]
+    shown: bool = False
 
 
-def routes_from(role_of: RoleOf, role: Role, depth: int = 2) -> Node:
-    """The progression tree under `role`, `depth` levels deep; cycles end at a repeat."""
-    below = _children(role_of, role.progression, (role.slug,), depth)
-    return _role_node(role, role.slug, "", None, False, below)
+# Most steps one tree holds: past it, branches end early and `cut` says how many were left out.
+MOST_STEPS = 400
+
+
+class _Budget:
+    """What a tree may still spend, and what it has already followed."""
+
+    def __init__(self) -> None:
+        self.left = MOST_STEPS
+        self.cut = 0
+        self.followed: set[object] = set()
+
+    def take(self, n: int) -> int:
+        """How many of n steps may be added (the rest are counted as cut)."""
+        given = max(0, min(n, self.left))
+        self.left -= given
+        self.cut += n - given
+        return given
+
+
+def routes_from(role_of: RoleOf, role: Role, depth: int = 2) -> tuple[Node, int]:
+    """The progression tree under `role`, `depth` levels deep, and how many steps were cut to
+    keep it within MOST_STEPS. Cycles end at a repeat; a role met again is not followed again."""
+    budget = _Budget()
+    budget.followed.add(role.slug)
+    below = _children(role_of, role.progression, (role.slug,), depth, budget)
+    return _role_node(role, role.slug, "", None, False, below), budget.cut
 
 
 def _role_node(
-    role: Role | None, slug: str, note: str, kind: str | None, repeat: bool, below: tuple[Node, ...]
+    role: Role | None,
+    slug: str,
+    note: str,
+    kind: str | None,
+    repeat: bool,
+    below: tuple[Node, ...],
+    shown: bool = False,
 ) -> Node:
     bands, scale = (role.band_keys, role.pay.scale.key) if role and role.pay else ((), None)
-    return Node(role.title if role else slug, slug, note, kind, bands, scale, repeat, below)
+    return Node(role.title if role else slug, slug, note, kind, bands, scale, repeat, below, shown)
 
 
-def _children(role_of: RoleOf, steps: tuple[Step, ...], branch: tuple[str, ...], depth: int) -> tuple[Node, ...]:
+def _children(
+    role_of: RoleOf, steps: tuple[Step, ...], branch: tuple[str, ...], depth: int, budget: _Budget
+) -> tuple[Node, ...]:
     if depth <= 0:
         return ()
-    return tuple(_node(role_of, step, branch, depth) for step in steps)
+    return tuple(_node(role_of, step, branch, depth, budget) for step in steps[: budget.take(len(steps))])
 
 
-def _node(role_of: RoleOf, step: Step, branch: tuple[str, ...], depth: int) -> Node:
-    explicit = _children(role_of, step.next, branch, depth - 1)
+def _node(role_of: RoleOf, step: Step, branch: tuple[str, ...], depth: int, budget: _Budget) -> Node:
+    explicit = _children(role_of, step.next, branch, depth - 1, budget)
     if step.slug is None:
         return Node(step.title or "", None, step.note, step.kind, (), None, False, explicit)
     role = role_of(step.slug)
     slug = role.slug if role else step.slug
     if slug in branch:
         return _role_node(role, slug, step.note, step.kind, True, ())
-    onward = _children(role_of, role.progression, (*branch, slug), depth - 1) if role else ()
+    if slug in budget.followed:
+        shown = bool(role and role.progression)
+        return _role_node(role, slug, step.note, step.kind, False, explicit, shown=shown)
+    budget.followed.add(slug)
+    onward = _children(role_of, role.progression, (*branch, slug), depth - 1, budget) if role else ()
     return _role_node(role, slug, step.note, step.kind, False, _merged(onward, explicit))
 
 
@@ -195,21 +232,28 @@ def nearest_into(graph: Graph, goal: str, most: int = 5) -> list[str]:
     return found[:most]
 
 
-def routes_into(graph: Graph, goal: str, depth: int = 2) -> Node:
-    """What leads into `goal`, as a tree going backwards, `depth` levels deep."""
-    return _tree_node(graph.stop(goal), False, _into(graph, goal, (goal,), depth))
+def routes_into(graph: Graph, goal: str, depth: int = 2) -> tuple[Node, int]:
+    """What leads into `goal`, as a tree going backwards, `depth` levels deep, and how many
+    steps were cut to keep it within MOST_STEPS; each step is followed once."""
+    budget = _Budget()
+    budget.followed.add(goal)
+    return _tree_node(graph.stop(goal), False, _into(graph, goal, (goal,), depth, budget)), budget.cut
 
 
-def _tree_node(stop: RouteStep, repeat: bool, below: tuple[Node, ...]) -> Node:
-    return Node(stop.title, stop.slug, stop.note, stop.kind, stop.bands, stop.scale, repeat, below)
+def _tree_node(stop: RouteStep, repeat: bool, below: tuple[Node, ...], shown: bool = False) -> Node:
+    return Node(stop.title, stop.slug, stop.note, stop.kind, stop.bands, stop.scale, repeat, below, shown)
 
 
-def _into(graph: Graph, node: NodeKey, branch: tuple[NodeKey, ...], depth: int) -> tuple[Node, ...]:
+def _into(graph: Graph, node: NodeKey, branch: tuple[NodeKey, ...], depth: int, budget: _Budget) -> tuple[Node, ...]:
     if depth <= 0:
         return ()
+    moves = sorted(graph.backward.get(node, []), key=lambda m: graph.title(m.to).lower())
     out = []
-    for move in sorted(graph.backward.get(node, []), key=lambda m: graph.title(m.to).lower()):
+    for move in moves[: budget.take(len(moves))]:
         repeat = move.to in branch
-        below = () if repeat else _into(graph, move.to, (*branch, move.to), depth - 1)
-        out.append(_tree_node(graph.stop(move.to, move.note, move.kind), repeat, below))
+        again = not repeat and move.to in budget.followed
+        budget.followed.add(move.to)
+        below = () if repeat or again else _into(graph, move.to, (*branch, move.to), depth - 1, budget)
+        shown = again and bool(graph.backward.get(move.to))
+        out.append(_tree_node(graph.stop(move.to, move.note, move.kind), repeat, below, shown))
     return tuple(out)

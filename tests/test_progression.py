@@ -27,7 +27,7 @@ def outline(node: Node, depth: int = 0) -> list[str]:
 
 
 def test_tree_follows_role_steps_to_the_depth() -> None:
-    tree = routes_from(CATALOGUE.find, CATALOGUE.get("alpha-clerk"), depth=3)
+    tree, _ = routes_from(CATALOGUE.find, CATALOGUE.get("alpha-clerk"), depth=3)
     assert outline(tree) == [
         "Alpha clerk",
         "  Alpha team leader",
@@ -38,12 +38,12 @@ def test_tree_follows_role_steps_to_the_depth() -> None:
 
 
 def test_depth_limits_the_tree() -> None:
-    tree = routes_from(CATALOGUE.find, CATALOGUE.get("alpha-clerk"), depth=1)
+    tree, _ = routes_from(CATALOGUE.find, CATALOGUE.get("alpha-clerk"), depth=1)
     assert outline(tree) == ["Alpha clerk", "  Alpha team leader", "  Gamma analyst"]
 
 
 def test_cycles_end_at_a_role_already_on_the_branch() -> None:
-    tree = routes_from(CATALOGUE.find, CATALOGUE.get("beta-manager"), depth=10)
+    tree, _ = routes_from(CATALOGUE.find, CATALOGUE.get("beta-manager"), depth=10)
     assert outline(tree) == [
         "Beta manager",
         "  Alpha clerk",
@@ -54,7 +54,7 @@ def test_cycles_end_at_a_role_already_on_the_branch() -> None:
 
 
 def test_role_steps_carry_their_role_for_bands() -> None:
-    tree = routes_from(CATALOGUE.find, CATALOGUE.get("beta-manager"), depth=1)
+    tree, _ = routes_from(CATALOGUE.find, CATALOGUE.get("beta-manager"), depth=1)
     child = tree.next[0]
     assert (child.slug, child.note, child.kind) == ("alpha-clerk", "back to the front line", "sideways")
     assert (child.bands, child.scale) == (("2", "3"), "agenda-for-change")
@@ -108,7 +108,7 @@ def into_outline(node: Node, depth: int = 0) -> list[str]:
 
 
 def test_routes_into_a_role_go_backwards() -> None:
-    assert into_outline(routes_into(GRAPH, "goal", depth=2)) == [
+    assert into_outline(routes_into(GRAPH, "goal", depth=2)[0]) == [
         "Goal role",
         "  Left role",
         "    Start role",
@@ -117,7 +117,7 @@ def test_routes_into_a_role_go_backwards() -> None:
         "  Team lead",
         "    Climber role",
     ]
-    deep = into_outline(routes_into(GRAPH, "start", depth=3))
+    deep = into_outline(routes_into(GRAPH, "start", depth=3)[0])
     assert "      Start role (repeat)" in deep
 
 
@@ -135,7 +135,7 @@ def test_a_move_two_files_give_is_shown_once_with_the_roles_own_note(tmp_path: P
     role("associate", "progression:\n  - role: nurse\n    note: its own\n")
     role("nurse", "")
     catalogue = Catalogue.open(role_dirs=[tmp_path], builtin_roles=False)
-    tree = routes_from(catalogue.find, catalogue.get("support"), depth=3)
+    tree, _ = routes_from(catalogue.find, catalogue.get("support"), depth=3)
     assert outline(tree) == ["Support", "  Associate", "    Nurse"]
     assert tree.next[0].next[0].note == "its own"
     routes = shortest_routes(Graph(catalogue.index().docs), "support", "nurse")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Result
+from careers_cli.commands.base import Note, Result
 from careers_cli.errors import UsageError
 from careers_cli.models import PayScale
 
@@ -33,6 +33,15 @@ class Routes(Result, frozen=True, kw_only=True):
     scales: dict[str, PayScale]
 
 
+def _cut(steps: int) -> tuple[Note, ...]:
+    if not steps:
+        return ()
+    text = (
+        f"{steps} more step{'s' * (steps != 1)} left out to keep the tree readable; use a smaller --depth, or --to ROLE"
+    )
+    return (Note(text, "info", after=True),)
+
+
 def run(
     catalogue: Catalogue, slug: str, depth: int = 2, into: bool = False, to: str | None = None, most: int = 5
 ) -> Tree | Routes:
@@ -43,10 +52,12 @@ def run(
     role = catalogue.get(slug)
     scales = catalogue.scales
     if to is None and not into:
-        return Tree(root=routes.routes_from(catalogue.find, role, depth), into=False, scales=scales)
+        root, cut = routes.routes_from(catalogue.find, role, depth)
+        return Tree(root=root, into=False, scales=scales, notes=_cut(cut))
     graph = routes.Graph(catalogue.index().docs)
     if to is None:
-        return Tree(root=routes.routes_into(graph, role.slug, depth), into=True, scales=scales)
+        root, cut = routes.routes_into(graph, role.slug, depth)
+        return Tree(root=root, into=True, scales=scales, notes=_cut(cut))
     goal = catalogue.get(to)
     found = tuple(tuple(r) for r in routes.shortest_routes(graph, role.slug, goal.slug, most))
     nearest = () if found else tuple((s, graph.title(s)) for s in routes.nearest_into(graph, goal.slug))

@@ -96,6 +96,7 @@ def node(n: Node) -> dict[str, Any]:
         "kind": n.kind,
         "bands": list(n.bands),
         "repeat": n.repeat,
+        "shown_above": n.shown,
         "next": [node(c) for c in n.next],
     }
 

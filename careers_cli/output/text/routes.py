@@ -27,7 +27,9 @@ def tree(result: Tree, out: Sink) -> None:
 
     def label(node: Node) -> Text:
         bands = band_objects(scales, node.scale, node.bands)
-        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat, scales.get(node.scale or ""))
+        scale = scales.get(node.scale or "")
+        again = ("what leads to it is" if result.into else "where it leads is") if node.shown else ""
+        return step_label(node.title, node.slug, bands, node.note, node.kind, node.repeat, scale, again)
 
     def grow(branch: RichTree, node: Node) -> None:
         for child in node.next:
@@ -50,6 +52,7 @@ def step_label(
     kind: str | None,
     repeat: bool = False,
     scale: PayScale | None = None,
+    shown: str = "",
 ) -> Text:
     """A role step in bold with its slug, bands and pay; a named step in italics; then the move."""
     label = t(title, "bold" if slug else "italic")
@@ -63,6 +66,8 @@ def step_label(
         label += Text("  ") + t(", ".join(details), "cyan")
     if repeat:
         label += Text("  (already on this route)", style="yellow")
+    if shown:
+        label += Text(f"  ({shown} shown above)", style="dim")
     return label
 
 
