@@ -87,9 +87,13 @@ class NotFound(UsageError):
 class RoleNotFound(CareersError):
     """A slug that names no role; carries the closest slugs for 'Did you mean'."""
 
-    def __init__(self, slug: str, suggestions: Sequence[str]) -> None:
+    def __init__(self, slug: str, suggestions: Sequence[str], also: Sequence[str] = ()) -> None:
         self.slug = slug
         self.suggestions = tuple(suggestions)
+        if also:  # several at once (compare): name them all, suggest nothing
+            names = ", ".join(f"'{one_line(s, 80)}'" for s in (slug, *also))
+            super().__init__(f"No roles {names}. Try: careers search WORDS, or careers list")
+            return
         words = slug.replace("-", " ").strip()
         import shlex  # only for this message
 

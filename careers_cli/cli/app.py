@@ -6,6 +6,7 @@ main() in __init__.py runs this app for everything but the plain `show SLUG` and
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,18 +65,29 @@ class _Group(TyperGroup):
         one safe line, as they repeat what was typed; the usage and a hint come first."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
-        try:
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
-        except click.exceptions.ClickException as e:
-            _usage_error(e)
-            sys.exit(e.exit_code)
-        except click.exceptions.Abort:
-            sys.exit(ExitCode.INTERRUPTED)
+        code: Any = None
+        # Errors raised while the options themselves are parsed come here, not through invoke.
+        with Funnel(passthrough=_PARSER_EXITS) as funnel:
+            try:
+                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+            except click.exceptions.ClickException as e:
+                _usage_error(e)
+                code = e.exit_code
+            except click.exceptions.Abort:
+                code = ExitCode.INTERRUPTED
+        if funnel.code is not None:
+            code = funnel.code
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help names how many roles are built in, counted from the data, not written in."""
+        self.help = HELP.format(roles=_builtin_roles())
+        super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Accept the options for every command after the command too (`show x --no-pager`):
         they are moved in front of it before click parses."""
+        _install_completion_for(args)
         return super().parse_args(ctx, _global_options_first(args))
 
     def invoke(self, ctx: Any) -> Any:
@@ -96,6 +108,43 @@ def _usage_error(e: click.exceptions.ClickException) -> None:
         hint = f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help."
         print(f"{ctx.get_usage()}\n{hint}\n", file=sys.stderr)
     output.error(e.format_message(), _env_of(ctx) if ctx is not None else None)
+
+
+HELP = (
+    "Explore the careers of the NHS in England: {roles} roles built in (of the 350+ Health Careers "
+    "describes), with their entry routes, pay and progression."
+)
+
+
+def _builtin_roles() -> int:
+    from careers_cli.catalogue import builtin_data_dir
+    from careers_cli.catalogue.folders import is_role_file_name
+
+    try:
+        return sum(1 for name in os.listdir(builtin_data_dir() / "roles") if is_role_file_name(name))
+    except OSError:
+        return 0
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _install_completion_for(args: list[str]) -> None:
+    """`--install-completion zsh`: Typer's flag takes no shell (it guesses one), so a shell
+    named after it is installed here, and an unknown one refused."""
+    if "--install-completion" not in args:
+        return
+    at = args.index("--install-completion")
+    shell = args[at + 1] if at + 1 < len(args) else ""
+    if not shell or shell.startswith("-"):
+        return
+    if shell not in SHELLS:
+        raise UsageError(f"No shell '{one_line(shell, 40)}' to complete in. Choose from: {', '.join(SHELLS)}")
+    from typer._completion_shared import install  # Typer's own installer, for the shell named
+
+    name, path = install(shell=shell, prog_name="careers", complete_var="_CAREERS_COMPLETE")
+    print(f"{name} completion installed in {path}\nCompletion will take effect once you restart the terminal")
+    sys.exit(0)
 
 
 def _global_options_first(args: list[str]) -> list[str]:
@@ -158,18 +207,26 @@ def _emit(result: Result, fmt: str = "text") -> None:
         raise typer.Exit(int(result.exit_code))
 
 
-def _complete_slugs(incomplete: str) -> list[tuple[str, str]]:
+def _completing(ctx: Any) -> _Run:
+    """The run a completion belongs to: no callback runs then, so the folders come from the
+    options parsed so far on the same line (`careers --data-dir mine show al<TAB>`)."""
+    root = ctx.find_root() if ctx is not None else None
+    params = root.params if root is not None else {}
+    return _Run(Environment(), list(params.get("data_dir") or []), not params.get("no_builtin"))
+
+
+def _complete_slugs(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Role slugs (with titles) for shell completion; never raises, never prints."""
     try:
-        docs = _run().catalogue().index().docs
+        docs = _completing(ctx).catalogue().index().docs
     except Exception:  # completion must stay silent whatever the data holds
         return []
     return sorted((d.slug, d.title) for d in docs if d.slug.startswith(incomplete))
 
 
-def _complete_areas(incomplete: str) -> list[tuple[str, str]]:
+def _complete_areas(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     try:
-        areas = _run().catalogue().areas
+        areas = _completing(ctx).catalogue().areas
     except Exception:  # as above
         return []
     return [(key, a.name) for key, a in areas.items() if key.startswith(incomplete)]

@@ -8,7 +8,7 @@ import msgspec
 
 from careers_cli.catalogue import Catalogue
 from careers_cli.commands.base import Result
-from careers_cli.errors import UsageError
+from careers_cli.errors import RoleNotFound, UsageError
 from careers_cli.models import Role
 
 KEY_SKILLS = 5
@@ -64,6 +64,9 @@ class Compared(Result, frozen=True, kw_only=True):
 def run(catalogue: Catalogue, slugs: Sequence[str]) -> Compared:
     if not 2 <= len(slugs) <= 4:
         raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
+    missing = [s for s in slugs if catalogue.resolve(s) is None]
+    if len(missing) > 1:
+        raise RoleNotFound(missing[0], (), also=missing[1:])
     roles = [catalogue.get(s) for s in slugs]
     twice = [r.slug for i, r in enumerate(roles) if r.slug in [x.slug for x in roles[:i]]]
     if twice:
