@@ -201,3 +201,74 @@ def test_the_cache_version_follows_the_cached_shapes() -> None:
         f"a cached shape or the stemming changed: in careers_cli/catalogue/store.py set VERSION = "
         f"{cache.VERSION + 1} and add {cache.VERSION + 1}: {digest!r} to SHAPE_DIGESTS"
     )
+
+
+# -- the cache may cost time, never correctness (issue class 4) ------------------------------
+
+
+def test_a_folder_warning_is_given_every_run_and_never_replayed(roles: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from careers_cli.cli.app import app
+
+    runner = CliRunner()
+    missing = tmp_path / "mistyped"
+    for _ in range(2):  # the second run is served by the caches
+        run = runner.invoke(app, ["--data-dir", str(roles), "--data-dir", str(missing), "list"])
+        assert f"Warning: {missing}: no such folder" in run.stderr
+    clean = runner.invoke(app, ["--data-dir", str(roles), "list"])
+    assert clean.stderr == ""
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(roles: Path) -> None:
+    titles(roles)
+    path = roles / "gamma-analyst.yaml"
+    before = path.stat()
+    path.write_text(path.read_text().replace("title: Gamma analyst", "title: Gamma analyzt"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as touch -r or rsync -t leave it
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert "Gamma analyzt" in titles(roles)
+
+
+def test_a_cache_file_that_is_a_pipe_or_device_is_passed_over(roles: Path) -> None:
+    titles(roles)
+    (cache_dir() / INDEX_CACHE).unlink()
+    os.mkfifo(cache_dir() / INDEX_CACHE)
+    (cache_dir() / DATA_CACHE).unlink()
+    os.symlink("/dev/zero", cache_dir() / DATA_CACHE)
+    script = (
+        "import sys; from pathlib import Path; from careers_cli.catalogue import Catalogue\n"
+        "print(len(Catalogue.open(role_dirs=[Path(sys.argv[1])], builtin_roles=False).index().docs))\n"
+    )
+    env = {**os.environ, "CAREERS_CACHE_DIR": str(cache_dir())}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(roles)], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert (done.returncode, done.stdout) == (0, "3\n")
+
+
+def test_temporary_files_of_a_killed_writer_are_removed(roles: Path) -> None:
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    old, new = folder / f".{INDEX_CACHE}.abc123.tmp", folder / f".{INDEX_CACHE}.def456.tmp"
+    for path in (old, new):
+        path.write_bytes(b"half")
+    os.utime(old, (1, 1))
+    titles(roles)  # a first run builds the index, and tidies up
+    assert not old.exists() and new.exists()  # a fresh one may be another writer's, at work
+
+
+def test_a_user_file_takes_over_a_former_slug_everywhere(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from careers_cli.cli.app import app
+
+    runner = CliRunner()
+    text = (FIXTURES / "roles" / "alpha-clerk.yaml").read_text().replace("title: Alpha clerk", "title: My records role")
+    text = text.replace("former_slugs: [old-alpha]", "former_slugs: []")
+    (tmp_path / "medical-records-staff.yaml").write_text(text)  # a former slug of health-records-staff
+    env = {"CAREERS_DATA_DIR": f"{tmp_path}{os.pathsep}{FIXTURES / 'roles'}"}
+    assert runner.invoke(app, ["show", "medical-records-staff"], env=env).stdout.startswith("My records role")
+    assert runner.invoke(app, ["validate"], env=env).exit_code == 0
+    found = runner.invoke(app, ["search", "my records role", "--json"], env=env).stdout
+    assert '"slug": "medical-records-staff"' in found

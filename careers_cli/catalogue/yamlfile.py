@@ -134,6 +134,10 @@ def parse(path: Path, text: str) -> Any:
         context = f" ({e.context})" if e.context else ""
         message = f"YAML syntax error: {e.problem or 'invalid YAML'}{context}; check quotes, brackets and indentation"
         raise ProblemError(_marked(path, text, message, e.problem_mark or e.context_mark, keys=False)) from e
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, anywhere in the file
+        at = text[: e.position].count("\n") + 1
+        message = f"a control character (#x{e.character:04x}) YAML does not allow; remove it or write it as an escape"
+        raise ProblemError(Problem(path, message, at)) from e
     except yaml.YAMLError as e:
         raise ProblemError(Problem(path, f"YAML syntax: {e}")) from e
     deep = _too_deep(data)

@@ -6,6 +6,7 @@ indented JSON on stdout and nothing else (ASCII escapes on a stream that cannot 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -169,11 +170,17 @@ _DATA: dict[str, Callable[[Any], Any]] = {
 }
 
 
+_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def _writer(data: Callable[[Any], Any]) -> Formatter:
     def write(result: Any, out: Sink) -> None:
         import json  # here, not at the top: only --json needs it, and every import costs start-up
 
-        out.write(json.dumps(data(result), ensure_ascii=out.env.ascii_only, indent=2) + "\n")
+        text = json.dumps(data(result), ensure_ascii=out.env.ascii_only, indent=2)
+        # JSON leaves DEL, the C1 controls and invisible format characters raw; a terminal
+        # may act on them, so they are written as \u escapes (still the same JSON).
+        out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
     return write
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from careers_cli.models import Role
 from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts, safe_url
+from careers_cli.visible import one_line
 
 if TYPE_CHECKING:
     from careers_cli.commands.show import Shown
@@ -25,7 +26,7 @@ def show(result: Shown, out: Sink) -> None:
 
 
 def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | None, origin: str = BUILTIN) -> str:
-    lines = [f"# {md(role.title)}", "", md(role.summary), ""]
+    lines = [f"# {md(one_line(role.title))}", "", md(role.summary), ""]
     lines += [f"- **{name}:** {md(value)}" for name, value in header_facts(role)] + [""]
     for section in role.sections:
         if wanted is None or section.key in wanted:
