@@ -115,3 +115,26 @@ def test_an_ascii_only_terminal_gets_ascii() -> None:
         assert proc.returncode == 0, proc.stderr
         text = proc.stdout.decode("ascii")  # raises if anything is not ASCII
         assert "GBP 24,465" in text
+
+
+@pytest.mark.parametrize("width", [20, 24, 30, 40])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "health-records-staff"],
+        ["show", "adult-nurse"],
+        ["compare", "health-records-staff", "adult-nurse"],
+        ["pay"],
+        ["pay", "5"],
+        ["search", "records"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+def test_narrow_screens_never_cut_a_figure_or_a_slug(args: list[str], width: int) -> None:
+    import re
+
+    token = re.compile(r"£[\d,]+|\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+    wide = set(token.findall(runner.invoke(app, args, env={"COLUMNS": "300"}).stdout))
+    narrow = runner.invoke(app, args, env={"COLUMNS": str(width)}).stdout
+    # Whatever fits on a line at this width (a slug in brackets beside a tree's guides may not).
+    assert sorted(t for t in wide if len(t) <= width - 6 and t not in narrow) == []

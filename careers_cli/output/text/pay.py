@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careers_cli.models import ENTRY_ROUTE_LABELS
-from careers_cli.output.text.widgets import LabelledRows, lines, link, panel, t
+from careers_cli.output.text.widgets import LabelledRows, lines, link, panel, t, whole
 from careers_cli.output.words import area_name, money, money_range
 
 if TYPE_CHECKING:
@@ -40,7 +40,12 @@ def compare(result: Compared, out: Sink) -> None:
             block = LabelledRows()
             for name, values in rows:
                 block.add(name, values[i])
-            out.print(panel(f"{f.title} ({f.slug})", block))
+            heading = f"{f.title} ({f.slug})"
+            if len(heading) + 6 <= out.console.width:
+                out.print(panel(heading, block))
+            else:  # a panel's title is cut to fit; a line of text wraps between words
+                out.print(t(f.title, "bold cyan") + Text(f" ({f.slug})", style="dim"))
+                out.print(panel("", block))
     out.print(pay_bars(columns))
 
 
@@ -95,6 +100,30 @@ def pay_bars(columns: Sequence[Facts]) -> RenderableType:
 
 
 def pay_scale(result: Scale, out: Sink) -> None:
+    scale = result.scale
+    out.print(Text(f"{scale.name}, {scale.region}, {scale.year} (from {scale.applies_from:%-d %B %Y})", style="bold"))
+    if out.console.width < NARROW_TABLE:
+        _pay_lines(result, out)
+    else:
+        out.print(_pay_table(result))
+    out.print(whole(Text("Source: ", style="dim") + link(scale.source.url, scale.source.url, "dim")), soft_wrap=True)
+
+
+NARROW_TABLE = 48  # below this width the table would cut its figures: one band a few lines instead
+
+
+def _pay_lines(result: Scale, out: Sink) -> None:
+
+    for c in result.counts:
+        name = _band_name(result.scale.unit, c.band.key, c.band.label)
+        head = f"{result.scale.unit.capitalize()} {name}" if result.scale.unit == "band" else name
+        out.print(Text(head, style="bold"))
+        out.print(
+            Text(f"  {money_range([c.band])} a year; {len(c.starting)} role{'s' * (len(c.starting) != 1)} start here")
+        )
+
+
+def _pay_table(result: Scale) -> RenderableType:
     from rich import box
     from rich.table import Table
 
@@ -108,9 +137,7 @@ def pay_scale(result: Scale, out: Sink) -> None:
         table.add_row(
             _band_name(scale.unit, c.band.key, c.band.label), money(c.band.min), money(c.band.max), str(len(c.starting))
         )
-    out.print(Text(f"{scale.name}, {scale.region}, {scale.year} (from {scale.applies_from:%-d %B %Y})", style="bold"))
-    out.print(table)
-    out.print(Text("Source: ", style="dim") + link(scale.source.url, scale.source.url, "dim"))
+    return table
 
 
 def _band_name(unit: str, key: str, label: str) -> str:

@@ -44,6 +44,9 @@ def lines(items: Sequence[str]) -> RenderableType:
     return Bullets(t(i) for i in items) if items else Text("–", style="dim")
 
 
+NARROW_VALUE = 24  # below this many columns beside the labels, rows are stacked instead
+
+
 class LabelledRows:
     """Label and value rows; a long value wraps under itself, not under its label."""
 
@@ -55,6 +58,9 @@ class LabelledRows:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = max(len(label) for label, _ in self.rows) + 2
+        if options.max_width - indent < NARROW_VALUE:
+            yield from self._stacked(console, options)
+            return
         width = max(1, options.max_width - indent)
         for label, value in self.rows:
             rendered = console.render_lines(value, options.update_width(width), pad=False)
@@ -66,6 +72,15 @@ class LabelledRows:
                     yield from body
                     yield Segment(last.text.rstrip(), last.style, last.control)
                 yield Segment.line()
+
+    def _stacked(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """On a narrow screen: each label on its own line, its value under it, so that no word
+        or figure is cut to fit beside the label."""
+        from rich.padding import Padding
+
+        for label, value in self.rows:
+            yield Text(label, style="bold")
+            yield Padding(value, (0, 0, 0, 2))
 
 
 def panel(title: str, body: RenderableType) -> Panel:
