@@ -305,3 +305,35 @@ def test_any_text_in_a_role_renders_safely_in_every_format(tmp_path: Path, text:
         assert not any((ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0) and c not in allowed for c in result.stdout), args
     listed = runner.invoke(app, ["--no-builtin", "--data-dir", str(tmp_path), "list"], env=env).stdout
     assert listed.count("\n") == 1 and listed.count("\t") == 4
+
+
+def test_ctrl_c_goes_to_the_pager_which_ends_its_own_way(tmp_path: Path) -> None:
+    """The pager is interrupted (Ctrl-C reaches the whole process group); careers must neither
+    die nor kill it, so a real pager can restore the terminal: it waits, and exits 0."""
+    import pty
+
+    marker = tmp_path / "pager-finished"
+    pager = tmp_path / "pager.py"
+    pager.write_text(
+        "import os, signal, sys, time\n"
+        "signal.signal(signal.SIGINT, lambda *a: None)  # as less does\n"
+        "os.killpg(os.getpgrp(), signal.SIGINT)\n"
+        "time.sleep(0.3)\n"
+        "sys.stdin.read()\n"
+        f"open({str(marker)!r}, 'w').write('done')\n"
+    )
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PAGER": f"{sys.executable} {pager}", "TERM": "xterm", "LINES": "5", "COLUMNS": "80"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "careers_cli", "show", "health-records-staff"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=30,
+        start_new_session=True,
+        check=False,
+    )
+    os.close(follower)
+    os.close(leader)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert marker.read_text() == "done"

@@ -27,7 +27,7 @@ def problems(result: Checked, out: Sink) -> None:
 
 
 def written(result: Written, out: Sink) -> None:
-    out.write(f"{result.path}\n")
+    out.write(f"{one_line(str(result.path))}\n")  # --dir is the user's: shown, never sent raw
 
 
 def schema(result: Schema, out: Sink) -> None:
