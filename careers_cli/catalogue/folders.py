@@ -9,6 +9,7 @@ import os
 from collections.abc import Sequence
 from operator import attrgetter
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 
 import msgspec
 
@@ -16,6 +17,7 @@ from careers_cli.errors import Problem
 
 ENV_DATA_DIR = "CAREERS_DATA_DIR"
 ROLE_SUFFIX = ".yaml"
+_CUT = -len(ROLE_SUFFIX)
 
 # What says a file is unchanged: size, modification time, and the inode's change time and
 # number, which no `touch -r`, `rsync -t` or restored backup can set back (all four come from
@@ -66,25 +68,25 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
     for folder in dirs:
         try:
             with os.scandir(folder) as it:
-                entries = sorted((e for e in it if is_role_file_name(e.name)), key=_name)
+                # (is_role_file_name, inlined: this loop runs once per file on every run)
+                entries = sorted((e for e in it if e.name.endswith(ROLE_SUFFIX) and e.name[0] not in ".#"), key=_name)
         except OSError as e:
             scan.problems.append(Problem(folder, _folder_problem(e)))
             continue
         for entry in entries:
-            slug = entry.name[: -len(ROLE_SUFFIX)]
+            slug = entry.name[:_CUT]
             try:
                 info = entry.stat()  # follows a link; a loop or a dangling link raises
             except OSError as e:
                 scan.problems.append(Problem(Path(entry.path), f"cannot read file ({e.strerror})"))
                 continue
-            kind = not_a_file(info.st_mode)
-            if kind:
-                scan.problems.append(Problem(Path(entry.path), kind))
+            if not S_ISREG(info.st_mode):
+                scan.problems.append(Problem(Path(entry.path), not_a_file(info.st_mode)))
             elif not is_slug(slug):
                 scan.problems.append(Problem(Path(entry.path), _BAD_NAME))
             else:
                 scan.files[slug] = entry.path
-                scan.stamps[slug] = stamp_of(info)
+                scan.stamps[slug] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)  # stamp_of
     return scan
 
 
@@ -96,11 +98,9 @@ def is_role_file_name(name: str) -> bool:
 
 def not_a_file(mode: int) -> str:
     """Why a path with this mode is not a role file (a folder, a pipe, a device), or ''."""
-    import stat
-
-    if stat.S_ISREG(mode):
+    if S_ISREG(mode):
         return ""
-    if stat.S_ISDIR(mode):
+    if S_ISDIR(mode):
         return "a folder, not a role file; a role file is a .yaml text file"
     return "not a regular file (a pipe, socket or device); a role file is a .yaml text file"
 
@@ -144,12 +144,10 @@ def is_builtin(path: str | Path) -> bool:
 def read_regular(path: str | Path, limit: int) -> bytes:
     """Up to limit + 1 bytes of a regular file. A pipe, device or folder raises OSError without
     blocking: the file is opened non-blocking and checked before anything is read."""
-    import stat
-
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
+        if not S_ISREG(mode):
             raise OSError(0, not_a_file(mode).split(";")[0])
         chunks, size = [], 0
         while size <= limit:
