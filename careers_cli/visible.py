@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_ALSO_IN_A_LINE = re.compile(r"[\t\n\r]")
+_LINE_BREAKS = str.maketrans({"\t": "\\x09", "\n": "\\x0a", "\r": "\\x0d"})
 
 
 def visible(text: str) -> str:
@@ -22,7 +22,7 @@ def visible(text: str) -> str:
 def one_line(text: str, limit: int = 0) -> str:
     """Text for one line of a message or a table cell: tabs and newlines shown as codes too,
     and (with a limit) cut to that many characters with '...', so a huge value is not repeated."""
-    shown = _ALSO_IN_A_LINE.sub(_code, visible(text))
+    shown = visible(text).translate(_LINE_BREAKS)
     return shown if not limit or len(shown) <= limit else shown[: max(limit - 3, 1)] + "..."
 
 

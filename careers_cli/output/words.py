@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from careers_cli.models import ENTRY_ROUTE_LABELS, Area, Band, Pay, PayScale, Role
@@ -18,12 +17,13 @@ def clean(text: str) -> str:
     return visible(text)
 
 
-_URL = re.compile(r"https?://[!#-;=?-~]+")  # printable ASCII, no space, quote, < or >
+_NOT_RAW = frozenset(' "<>\\^`{|}')
 
 
 def safe_url(url: str) -> bool:
-    """Whether an address can be written raw (a terminal hyperlink, a Markdown link)."""
-    return bool(_URL.fullmatch(url))
+    """Whether an address can be written raw (a terminal hyperlink, a Markdown link): http(s),
+    printable ASCII, no space, quote or angle bracket."""
+    return url.startswith(("https://", "http://")) and url.isascii() and url.isprintable() and not _NOT_RAW & set(url)
 
 
 def money(amount: int) -> str:
