@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_HIDDEN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]"
+)
 _LINE_BREAKS = str.maketrans({"\t": "\\x09", "\n": "\\x0a", "\r": "\\x0d"})
 
 

@@ -106,9 +106,9 @@ def test_editor_files_are_ignored_and_odd_files_reported(tmp_path: Path) -> None
         "pipe.yaml: not a regular file (a pipe, socket or device); a role file is a .yaml text file",
     ]
     pipe = careers("validate", str(tmp_path / "pipe.yaml"), timeout=20)
-    assert (pipe.returncode, pipe.stderr.decode()) == (
+    assert (pipe.returncode, pipe.stdout.decode()) == (
         1,
-        f"Error: {tmp_path}/pipe.yaml: not a regular file (a pipe, socket or device); a role file is a .yaml text file\n",
+        f"{tmp_path}/pipe.yaml: not a regular file (a pipe, socket or device); a role file is a .yaml text file\n",
     )
     shown = careers("--data-dir", str(tmp_path), "show", "pipe", timeout=20)
     assert shown.returncode == 1 and b"not a regular file" in shown.stderr

@@ -35,6 +35,9 @@ class _Refused(yaml.MarkedYAMLError):
 
 _MERGE = "tag:yaml.org,2002:merge"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Sets, ordered maps, pairs and bytes have no place in a role file (a set even loses the order
+# of a list); lists, mappings and plain values are all it needs.
+_REFUSED_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("set", "omap", "pairs", "binary"))
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -47,6 +50,9 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node.tag in _REFUSED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(f"the tag {tag} is not allowed in a role file; remove it", node.start_mark)
         if node in self.constructed_objects:
             # No key path: an alias makes one node stand in several places.
             raise _Refused("anchors and aliases (& and *) are not allowed", node.start_mark, keys=False)
@@ -84,7 +90,30 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 message = f"duplicate key '{one_line(key, 60)}' (first on line {seen[key]}); keep one of them"
                 raise _Refused(message, key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+        # Keys as written: `yes:` is the key 'yes', `~:` the key '~', never True or None.
+        return {key_node.value: self.construct_object(value, deep=deep) for key_node, value in node.value}
+
+
+# PyYAML's patterns for numbers, less the base-60 forms (YAML 1.1 reads `37:30` as 2250).
+_NUMBERS = {
+    "tag:yaml.org,2002:int": re.compile(
+        r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"
+    ),
+    "tag:yaml.org,2002:float": re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+}
+
+
+def _without_base_60(resolvers: dict[Any, list[tuple[str, Any]]]) -> dict[Any, list[tuple[str, Any]]]:
+    """The implicit resolvers with numbers that mean what a person wrote: `37:30` stays text."""
+    return {
+        first: [(tag, _NUMBERS.get(tag, regexp)) for tag, regexp in entries] for first, entries in resolvers.items()
+    }
+
+
+_StrictLoader.yaml_implicit_resolvers = _without_base_60(_StrictLoader.yaml_implicit_resolvers)
 
 
 def _unbuildable(node: yaml.Node) -> str:
@@ -130,6 +159,11 @@ def parse(path: Path, text: str) -> Any:
         tag = _tag_in(e.problem or "")
         message = f"the tag {tag} is not allowed in a role file; remove it" if tag else f"YAML: {e.problem}"
         raise ProblemError(_marked(path, text, message, e.problem_mark)) from e
+    except yaml.composer.ComposerError as e:
+        message = "more than one document (a second ---); a role file holds one"
+        if "single document" not in (e.context or ""):
+            message = f"YAML syntax error: {e.problem}; check quotes, brackets and indentation"
+        raise ProblemError(_marked(path, text, message, e.problem_mark, keys=False)) from e
     except yaml.MarkedYAMLError as e:
         context = f" ({e.context})" if e.context else ""
         message = f"YAML syntax error: {e.problem or 'invalid YAML'}{context}; check quotes, brackets and indentation"

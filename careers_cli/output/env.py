@@ -76,12 +76,15 @@ class _Console(Console):
 
 
 MIN_WIDTH = 20  # narrower than this, text is laid out for 20 columns and the terminal wraps it
+MAX_WIDTH = 1000  # wider than any screen; a larger COLUMNS is taken as this
 
 
 def _sane_width() -> int | None:
     """None to let Rich measure the terminal; a width when COLUMNS is 0, tiny or not a number
     (Rich would take COLUMNS=0 at its word and print nothing at all)."""
     columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit() and int(columns) > MAX_WIDTH:
+        return MAX_WIDTH  # COLUMNS=99999999999 would have Rich pad every line to that
     if columns is None or (columns.isdigit() and int(columns) >= MIN_WIDTH):
         return None
     if columns.isdigit() and int(columns) > 0:

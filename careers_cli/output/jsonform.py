@@ -170,7 +170,7 @@ _DATA: dict[str, Callable[[Any], Any]] = {
 }
 
 
-_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]")
 
 
 def _writer(data: Callable[[Any], Any]) -> Formatter:

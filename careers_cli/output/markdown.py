@@ -46,7 +46,7 @@ def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | N
         url = f"<{role.source.url}>" if safe_url(role.source.url) else md(role.source.url)
         lines += [f"Facts checked {checked_on(role)} against {url}."]
         if origin != BUILTIN:
-            lines += ["", f"From the file `{origin}`."]
+            lines += ["", f"From the file `{one_line(origin)}`."]
     return "\n".join(lines).rstrip() + "\n"
 
 

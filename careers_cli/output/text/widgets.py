@@ -84,7 +84,7 @@ class LabelledRows:
 
 
 def panel(title: str, body: RenderableType) -> Panel:
-    return Panel(body, title=Text(title, style="bold"), title_align="left", border_style="blue")
+    return Panel(body, title=t(title, "bold") if title else None, title_align="left", border_style="blue")
 
 
 def link(name: str, url: str, style: str = "") -> Text:
