@@ -82,7 +82,7 @@ class _RoleBuilder(msgspec.Struct):
         return Role(
             slug=self.slug,
             path=self.path,
-            title=self._text(f.title, ["title"]),
+            title=self._line(self._text(f.title, ["title"]), ["title"]),
             alternative_titles=tuple(self._texts(f.alternative_titles, "alternative_titles")),
             former_slugs=tuple(self._slugs(f.former_slugs, "former_slugs")),
             area=area,
@@ -113,7 +113,8 @@ class _RoleBuilder(msgspec.Struct):
     def _texts(self, values: Sequence[str], key: str) -> Iterator[str]:
         """Non-empty texts, each once (a repeat is a problem: one of them was meant otherwise)."""
         for value in self._unique(values, [key]):
-            yield self._text(value, [key, values.index(value)])
+            at: list[str | int] = [key, values.index(value)]
+            yield self._line(self._text(value, at), at)
 
     def _unique(self, values: Sequence[str], keys: KeyPath) -> Iterator[str]:
         first: dict[str, int] = {}
@@ -124,6 +125,20 @@ class _RoleBuilder(msgspec.Struct):
                 continue
             first[normal] = i
             yield value
+
+    def _routes(self, routes: Sequence[str]) -> Iterator[str]:
+        if not routes:
+            self.fail(
+                ["entry_routes"], "expected at least one entry route; none-set says there are no set requirements"
+            )
+        yield from self._unique(routes, ["entry_routes"])
+
+    def _line(self, value: str, keys: KeyPath) -> str:
+        """A one-line text (a title, a name): no line breaks, no control or invisible characters.
+        (Longer texts may hold anything: every format shows such characters as codes.)"""
+        if not value.isprintable():
+            self.fail(keys, f"expected one line of plain text, got '{one_line(value, 60)}'")
+        return value
 
     def _finished(self, text: str, keys: KeyPath, placeholder: str | None = None) -> str:
         wanted = placeholder or PLACEHOLDERS.get(str(keys[-1]))
@@ -202,7 +217,7 @@ class _RoleBuilder(msgspec.Struct):
             elif step.role == self.slug:
                 self.fail([*where, "role"], "a role cannot lead to itself")
             if step.title is not None:
-                self._text(step.title, [*where, "title"])
+                self._line(self._text(step.title, [*where, "title"]), [*where, "title"])
             if step.note and not step.note.strip():
                 self.fail([*where, "note"], "expected some text, got an empty value")
             nested = tuple(self._steps(step.next, [*where, "next"]))
@@ -225,7 +240,8 @@ class _RoleBuilder(msgspec.Struct):
     def _organisations(self, orgs: list[shapes.OrganisationFile]) -> Iterator[Organisation]:
         for i, org in enumerate(orgs):
             url = self._url(org.url, ["organisations", i, "url"]) if org.url else ""
-            yield Organisation(self._text(org.name, ["organisations", i, "name"]), url)
+            name: list[str | int] = ["organisations", i, "name"]
+            yield Organisation(self._line(self._text(org.name, name), name), url)
 
     def _url(self, url: str, keys: KeyPath) -> str:
         """A real web address: http(s), a host with a dot, no spaces or control characters."""
@@ -235,6 +251,7 @@ class _RoleBuilder(msgspec.Struct):
         try:
             parts = urlsplit(url)
             host = parts.hostname or ""
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
         except ValueError:
             parts, host = None, ""
         if parts is None or parts.scheme not in ("https", "http") or not url.isprintable() or _NOT_IN_URLS & set(url):

@@ -106,8 +106,9 @@ def _walk_value(value: Any, tp: Any, keys: list[str | int]) -> Iterator[tuple[Ke
     if struct is not None and isinstance(value, dict):
         yield from _walk(value, struct, keys)
         return
-    item = _list_item_struct(tp)
-    if item is not None and isinstance(value, list):
+    if typing.get_origin(tp) is list and isinstance(value, list):
+        # Each item on its own, so a list with five wrong items reports five problems.
+        (item,) = typing.get_args(tp)
         for i, element in enumerate(value):
             yield from _walk_value(element, item, [*keys, i])
         return
