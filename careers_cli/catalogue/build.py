@@ -15,7 +15,7 @@ import msgspec
 from careers_cli.catalogue import shapes
 from careers_cli.catalogue.files import DataFiles, problem_at
 from careers_cli.catalogue.folders import is_slug
-from careers_cli.errors import DataError, KeyPath
+from careers_cli.errors import DataError, KeyPath, Problem
 from careers_cli.models import (
     SECTION_HEADINGS,
     Area,
@@ -60,12 +60,21 @@ def _scale(key: str, f: shapes.PayScaleFile) -> PayScale:
 def build_role(
     content: shapes.RoleFile, path: Path, slug: str, areas: dict[str, Area], scales: dict[str, PayScale]
 ) -> Role:
-    """The Role for checked content; DataError for areas, bands or links that do not fit."""
+    """The Role for checked content; BuildError for areas, bands or links that do not fit."""
     builder = _RoleBuilder(path, slug, areas, scales)
     role = builder.build(content)
     if builder.problems:
-        raise DataError([problem_at(path, keys, msg) for keys, msg in builder.problems])
+        raise BuildError([problem_at(path, keys, msg) for keys, msg in builder.problems], role)
     return role
+
+
+class BuildError(DataError):
+    """A role file whose values do not fit, with the role as far as it could be built, so that
+    its links can still be checked in the same run."""
+
+    def __init__(self, problems: list[Problem], role: Role) -> None:
+        super().__init__(problems)
+        self.role = role
 
 
 class _RoleBuilder(msgspec.Struct):

@@ -14,7 +14,7 @@ from itertools import chain
 from pathlib import Path
 
 from careers_cli.catalogue import cached, store
-from careers_cli.catalogue.build import areas_and_scales, build_role
+from careers_cli.catalogue.build import BuildError, areas_and_scales, build_role
 from careers_cli.catalogue.files import DataFiles, ShapeError, data_file_paths
 from careers_cli.catalogue.folders import (
     Scan,
@@ -51,6 +51,7 @@ class Catalogue:
         self._scales: dict[str, PayScale] = {}
         self._roles: dict[str, Role] = {}
         self._broken: dict[str, list[Problem]] = {}
+        self._half_built: dict[str, Role] = {}  # broken files' roles, for their links only
         self._aliases: dict[str, str] | None = None
         self._index: Index | None = None
         self._contents = cached.RoleContents(use_cache)
@@ -167,7 +168,8 @@ class Catalogue:
         """Former slug -> current slug, over every valid role."""
         if self._aliases is None:
             self._aliases = {}
-            for doc in self.index().docs:
+            # Folder by folder, so that a role in a later folder takes a former slug over.
+            for doc in sorted(self.index().docs, key=lambda d: -self._folder_rank(d.path)):
                 for old in doc.former_slugs:
                     if old not in self.files:
                         self._aliases.setdefault(old, doc.slug)
@@ -198,7 +200,9 @@ class Catalogue:
         """Every problem in every role file, including links that name no role."""
         from careers_cli.catalogue.links import link_problems  # only validate asks
 
-        found = self.load_problems() + link_problems(self._roles.values(), self.resolve, self.files)
+        found = self.load_problems()  # loads every role first
+        linked = [*self._roles.values(), *self._half_built.values()]  # a broken file's links too
+        found += link_problems(linked, self.resolve, self.files, self._folder_rank)
         if only is not None:
             # abspath, not resolve: a symlink loop must be reported, not followed
             wanted = {os.path.abspath(p) for p in only}
@@ -222,6 +226,10 @@ class Catalogue:
         except ShapeError as e:
             self._broken[slug] = [*e.problems, *self._beyond_shape(e, Path(file), slug)]
             return None
+        except BuildError as e:
+            self._broken[slug] = list(e.problems)
+            self._half_built[slug] = e.role
+            return None
         except DataError as e:
             self._broken[slug] = list(e.problems)
             return None
@@ -235,10 +243,18 @@ class Catalogue:
             return []
         taken = [_taken_key(q) for q in e.problems]
         try:
-            build_role(e.partial, path, slug, self.areas, self.scales)
-        except DataError as more:
-            return [p for p in more.problems if not any(_within(p.key, t) for t in taken)]
+            role = build_role(e.partial, path, slug, self.areas, self.scales)
+        except BuildError as more:
+            self._half_built[slug] = more.role
+            return [p for p in more.problems if not any(_hidden_by(p, t) for t in taken)]
+        self._half_built[slug] = role
         return []
+
+    def _folder_rank(self, path: str | Path) -> int:
+        """The place of a file's folder among this catalogue's folders: a later one wins."""
+        folder = os.path.dirname(os.path.abspath(path))
+        ranks = {os.path.abspath(d): i for i, d in enumerate(self.dirs)}
+        return ranks.get(folder, -1)
 
     def _stamp_of(self, slug: str, file: str) -> Stamp:
         if self._scan is not None:
@@ -252,6 +268,12 @@ def _taken_key(p: Problem) -> str:
     if missing is None:
         return p.key
     return f"{p.key}.{missing[1]}" if p.key else missing[1]
+
+
+def _hidden_by(p: Problem, taken: str) -> bool:
+    """Whether a problem found beyond the shape only repeats one of the shape's: at or under a
+    value taken out, or a section left empty because its items were."""
+    return _within(p.key, taken) or (p.message.startswith("this section is empty") and _within(taken, p.key))
 
 
 def _within(key: str, taken: str) -> bool:

@@ -106,9 +106,10 @@ def _walk_value(value: Any, tp: Any, keys: list[str | int]) -> Iterator[tuple[Ke
     if struct is not None and isinstance(value, dict):
         yield from _walk(value, struct, keys)
         return
-    if typing.get_origin(tp) is list and isinstance(value, list):
+    listed = _list_of(tp)
+    if listed is not None and isinstance(value, list):
         # Each item on its own, so a list with five wrong items reports five problems.
-        (item,) = typing.get_args(tp)
+        item = listed
         for i, element in enumerate(value):
             yield from _walk_value(element, item, [*keys, i])
         return
@@ -118,18 +119,19 @@ def _walk_value(value: Any, tp: Any, keys: list[str | int]) -> Iterator[tuple[Ke
         yield _from_msgspec(str(e), keys)
 
 
+def _list_of(tp: Any) -> Any:
+    """The item type of `list[X]`, or of the one list in a union such as `str | list[str]`."""
+    options = typing.get_args(tp) if isinstance(tp, types.UnionType) else (tp,)
+    lists = [t for t in options if typing.get_origin(t) is list]
+    return typing.get_args(lists[0])[0] if len(lists) == 1 else None
+
+
 def _struct_of(tp: Any) -> type[msgspec.Struct] | None:
     """The Struct in `S` or `S | None`, if that is what tp is."""
     options = typing.get_args(tp) if isinstance(tp, types.UnionType) else (tp,)
     structs = [t for t in options if isinstance(t, type) and issubclass(t, msgspec.Struct)]
     others = [t for t in options if t is not type(None) and t not in structs]
     return structs[0] if len(structs) == 1 and not others else None
-
-
-def _list_item_struct(tp: Any) -> type[msgspec.Struct] | None:
-    if typing.get_origin(tp) is list:
-        return _struct_of(typing.get_args(tp)[0])
-    return None
 
 
 def _from_msgspec(text: str, keys: list[str | int]) -> tuple[KeyPath, str]:
