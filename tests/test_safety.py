@@ -342,3 +342,39 @@ def test_ctrl_c_goes_to_the_pager_which_ends_its_own_way(tmp_path: Path) -> None
     os.close(leader)
     assert (proc.returncode, proc.stderr) == (0, b"")
     assert marker.read_text() == "done"
+
+
+def test_from_the_hostile_case_run(tmp_path: Path) -> None:
+    """Cases a tester found: each named by the flaw it had."""
+    missing = tmp_path / "typo"
+    shown = runner.invoke(app, ["--data-dir", str(missing), "show", "health-records-staff"])
+    assert shown.exit_code == 0 and shown.stderr == f"Warning: {missing}: no such folder; check the path\n"
+    more = runner.invoke(
+        app, ["path", "start", "--to", "goal", "--most", "1"], env={"CAREERS_DATA_DIR": str(FIXTURES / "graph")}
+    )
+    assert more.stdout.startswith("1 of the shortest routes (there are more: --most N shows more), 2 moves")
+    assert runner.invoke(app, ["--json", "areas"]).stdout.startswith("[")
+    both = runner.invoke(app, ["show", "health-records-staff", "--json", "--format", "markdown"])
+    assert (both.exit_code, both.stderr) == (2, "Error: Use --json or --format markdown, not both\n")
+    script = careers("--show-completion", "zsh", timeout=20)
+    assert script.returncode == 0 and script.stdout.startswith(b"#compdef careers")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "title: Bad\narea: wider-healthcare-team\nsummary: ''\nsections:\n  skills: [3, yes]\n"
+        "entry_routes: [none-set]\nformer_slugs: [porter]\nrelated: [no-such-role]\n"
+        "alternative_titles: [no, 12]\nsource: {url: 'https://www.nhs.uk/x', checked: 2026-11-25}\n"
+    )
+    keys = [line.split(": ")[1] for line in runner.invoke(app, ["validate", str(bad)]).stdout.splitlines()]
+    assert keys == [
+        "summary",
+        "sections.skills[0]",
+        "sections.skills[1]",
+        "former_slugs[0]",
+        "related[0]",
+        "alternative_titles[0]",
+        "alternative_titles[1]",
+    ]
+    not_yaml = tmp_path / "notes.txt"
+    not_yaml.write_text("title: [")
+    refused = runner.invoke(app, ["validate", str(not_yaml)])
+    assert refused.exit_code == 1 and refused.stdout.startswith(f"{not_yaml}: not a role file")

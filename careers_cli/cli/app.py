@@ -102,7 +102,10 @@ ENTRY = typer.Option(
 )
 
 
-def _fmt(json_out: bool, text: str = "text") -> str:
+def _fmt(json_out: bool, text: str = "text", chosen: str | None = None) -> str:
+    """The format asked for: --json, or --format (`chosen`, None when not given)."""
+    if json_out and chosen not in (None, "json"):
+        raise UsageError(f"Use --json or --format {one_line(chosen or '', 20)}, not both")
     return "json" if json_out else text
 
 
@@ -147,7 +150,7 @@ def show(
         help="Only this section (repeatable), e.g. pay, skills.",
         autocompletion=_complete_sections,
     ),
-    format_: str = typer.Option("text", "--format", "-f", help="text, markdown (to print or share) or json."),
+    format_: str = typer.Option(None, "--format", "-f", help="text, markdown (to print or share) or json."),
     json_out: bool = JSON,
 ) -> None:
     """Show one role: pay, entry routes, the work, skills.
@@ -157,7 +160,7 @@ def show(
     """
     from careers_cli.commands import show as command
 
-    _emit(command.run(_run().catalogue(), slug, section or ()), _fmt(json_out, format_))
+    _emit(command.run(_run().catalogue(), slug, section or ()), _fmt(json_out, format_ or "text", format_))
 
 
 @app.command()
@@ -251,7 +254,7 @@ def list_roles(
 
     run = _run()
     result = command.run(run.catalogue(), area, band, entry or (), source)
-    _emit(result, _fmt(json_out, format_ or ("text" if run.env.is_terminal() else "tsv")))
+    _emit(result, _fmt(json_out, format_ or ("text" if run.env.is_terminal() else "tsv"), format_))
 
 
 @app.command()

@@ -84,7 +84,7 @@ class Group(TyperGroup):
         """Accept the options for every command after the command too (`show x --no-pager`):
         they are moved in front of it before click parses."""
         _install_completion_for(args)
-        return super().parse_args(ctx, _global_options_first(args))
+        return super().parse_args(ctx, _global_options_first(args, set(self.list_commands(ctx))))
 
     def invoke(self, ctx: Any) -> Any:
         with Funnel(passthrough=_PARSER_EXITS, env=lambda: env_of(ctx)) as funnel:
@@ -125,25 +125,41 @@ def _builtin_roles() -> int:
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
+def _json_after_the_command(args: list[str], commands: set[str]) -> list[str]:
+    """`careers --json list` means `careers list --json`."""
+    at = args.index("--json") if "--json" in args else -1
+    command = next((i for i, a in enumerate(args) if a in commands), -1)
+    if 0 <= at < command:
+        return [*args[:at], *args[at + 1 : command + 1], "--json", *args[command + 1 :]]
+    return args
+
+
 def _install_completion_for(args: list[str]) -> None:
-    """`--install-completion zsh`: Typer's flag takes no shell (it guesses one), so a shell
-    named after it is installed here, and an unknown one refused."""
-    if "--install-completion" not in args:
+    """`--install-completion zsh` and `--show-completion zsh`: Typer's flags take no shell (they
+    guess one), so a shell named after them is served here, and an unknown one refused."""
+    flag = next((f for f in ("--install-completion", "--show-completion") if f in args), None)
+    if flag is None:
         return
-    at = args.index("--install-completion")
+    at = args.index(flag)
     shell = args[at + 1] if at + 1 < len(args) else ""
     if not shell or shell.startswith("-"):
         return
     if shell not in SHELLS:
         raise UsageError(f"No shell '{one_line(shell, 40)}' to complete in. Choose from: {', '.join(SHELLS)}")
-    from typer._completion_shared import install  # Typer's own installer, for the shell named
+    from typer._completion_shared import get_completion_script, install  # Typer's own, for the shell named
 
-    name, path = install(shell=shell, prog_name="careers", complete_var="_CAREERS_COMPLETE")
-    print(f"{name} completion installed in {path}\nCompletion will take effect once you restart the terminal")
+    names = {"prog_name": "careers", "complete_var": "_CAREERS_COMPLETE"}
+    if flag == "--show-completion":
+        print(get_completion_script(shell=shell, **names))
+    else:
+        name, path = install(shell=shell, **names)
+        print(f"{name} completion installed in {path}\nCompletion will take effect once you restart the terminal")
     sys.exit(0)
 
 
-def _global_options_first(args: list[str]) -> list[str]:
+def _global_options_first(args: list[str], commands: set[str]) -> list[str]:
+    """Global options moved in front of the command, and --json (every command's) after it."""
+    args = _json_after_the_command(args, commands)
     front: list[str] = []
     rest: list[str] = []
     i = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
@@ -68,6 +69,12 @@ def role_filter(catalogue: Catalogue, area: str | None, band: str | None, entry:
         bands=filters.band_range(band, *orders) if band else None,
         entry_routes=filters.entry_routes(list(entry)),
     )
+
+
+def folder_notes(catalogue: Catalogue) -> tuple[Note, ...]:
+    """A warning for each folder of this run that is not there: one stat each, for the commands
+    that read a few files rather than scanning every folder (show, compare, path)."""
+    return tuple(Note(f"{d}: no such folder; check the path") for d in catalogue.dirs if not os.path.isdir(d))
 
 
 def skipped(catalogue: Catalogue) -> tuple[Note, ...]:

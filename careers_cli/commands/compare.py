@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Result
+from careers_cli.commands.base import Result, folder_notes
 from careers_cli.errors import RoleNotFound, UsageError
 from careers_cli.models import Role
 
@@ -72,5 +72,6 @@ def run(catalogue: Catalogue, slugs: Sequence[str]) -> Compared:
     if twice:
         raise UsageError(f"'{twice[0]}' is given twice; compare different roles")
     return Compared(
-        columns=tuple(facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles)
+        notes=folder_notes(catalogue),
+        columns=tuple(facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles),
     )

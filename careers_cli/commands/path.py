@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Note, Result
+from careers_cli.commands.base import Note, Result, folder_notes, skipped
 from careers_cli.errors import UsageError
 from careers_cli.models import PayScale
 
@@ -29,6 +29,7 @@ class Routes(Result, frozen=True, kw_only=True):
     start: str  # titles
     goal: str
     routes: tuple[tuple[RouteStep, ...], ...]
+    more: bool  # there are more shortest routes than the ones given
     nearest: tuple[tuple[str, str], ...]  # (slug, title)
     scales: dict[str, PayScale]
 
@@ -53,12 +54,21 @@ def run(
     scales = catalogue.scales
     if to is None and not into:
         root, cut = routes.routes_from(catalogue.find, role, depth)
-        return Tree(root=root, into=False, scales=scales, notes=_cut(cut))
+        return Tree(root=root, into=False, scales=scales, notes=folder_notes(catalogue) + _cut(cut))
     graph = routes.Graph(catalogue.index().docs)
     if to is None:
         root, cut = routes.routes_into(graph, role.slug, depth)
-        return Tree(root=root, into=True, scales=scales, notes=_cut(cut))
+        return Tree(root=root, into=True, scales=scales, notes=skipped(catalogue) + _cut(cut))
     goal = catalogue.get(to)
-    found = tuple(tuple(r) for r in routes.shortest_routes(graph, role.slug, goal.slug, most))
+    found = tuple(tuple(r) for r in routes.shortest_routes(graph, role.slug, goal.slug, most + 1))
+    more = len(found) > most
     nearest = () if found else tuple((s, graph.title(s)) for s in routes.nearest_into(graph, goal.slug))
-    return Routes(start=role.title, goal=goal.title, routes=found, nearest=nearest, scales=scales)
+    return Routes(
+        start=role.title,
+        goal=goal.title,
+        routes=found[:most],
+        more=more,
+        nearest=nearest,
+        scales=scales,
+        notes=skipped(catalogue),
+    )

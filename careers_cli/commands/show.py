@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Note, Result, origin
+from careers_cli.commands.base import Note, Result, folder_notes, origin
 from careers_cli.errors import NotFound, UsageError
 from careers_cli.models import EXTRA_SECTIONS, SECTION_HEADINGS, Role
 from careers_cli.visible import one_line
@@ -28,6 +28,7 @@ def run(catalogue: Catalogue, slug: str, sections: Sequence[str] = ()) -> Shown:
     if named:
         notes = (Note(f"'{one_line(slug, 80)}' is another name for {role.title} ({role.slug})", "info"),)
     titles = {s: found.title for s in role.related if (found := catalogue.find(s))}
+    notes = folder_notes(catalogue) + notes
     return Shown(role=role, titles=titles, sections=wanted, origin=origin(role.path), notes=notes)
 
 

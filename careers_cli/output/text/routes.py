@@ -79,7 +79,10 @@ def routes(result: Routes, out: Sink) -> None:
         _no_route(result, out)
         return
     moves = len(result.routes[0]) - 1
-    out.print(Text(f"{plural(len(result.routes), 'shortest route')}, {plural(moves, 'move')}"))
+    count = plural(len(result.routes), "shortest route")
+    if result.more:  # --most stopped the search: say so, and how to see more
+        count = f"{len(result.routes)} of the shortest routes (there are more: --most N shows more)"
+    out.print(Text(f"{count}, {plural(moves, 'move')}"))
     for n, route in enumerate(result.routes, 1):
         stops = RichTree(Text(f"Route {n}", style="bold"))
         for i, stop in enumerate(route):
