@@ -18,13 +18,15 @@ _LINE_BREAKS = str.maketrans({"\t": "\\x09", "\n": "\\x0a", "\r": "\\x0d"})
 
 def visible(text: str) -> str:
     """Text with control and invisible characters shown as codes; tabs and newlines kept."""
+    if text.isprintable():  # nearly always: C speed, and no control or format character is printable
+        return text
     return _HIDDEN.sub(_code, text)
 
 
 def one_line(text: str, limit: int = 0) -> str:
     """Text for one line of a message or a table cell: tabs and newlines shown as codes too,
     and (with a limit) cut to that many characters with '...', so a huge value is not repeated."""
-    shown = visible(text).translate(_LINE_BREAKS)
+    shown = text if text.isprintable() else visible(text).translate(_LINE_BREAKS)
     return shown if not limit or len(shown) <= limit else shown[: max(limit - 3, 1)] + "..."
 
 

@@ -6,6 +6,7 @@ only when the text is longer than the screen, and both cost more to import.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from collections.abc import Callable
@@ -60,12 +61,14 @@ def _run_pager(command: list[str], text: str) -> bool:
         return False
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        assert proc.stdin is not None
         try:
-            assert proc.stdin is not None
             proc.stdin.write(text)
-            proc.stdin.close()
-        except (BrokenPipeError, OSError):
+        except OSError:
             pass  # the pager quit before reading it all (q in less): nothing more to show
+        finally:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()
         return proc.wait() == 0
     finally:
         signal.signal(signal.SIGINT, previous)
