@@ -272,3 +272,15 @@ def test_a_user_file_takes_over_a_former_slug_everywhere(tmp_path: Path) -> None
     assert runner.invoke(app, ["validate"], env=env).exit_code == 0
     found = runner.invoke(app, ["search", "my records role", "--json"], env=env).stdout
     assert '"slug": "medical-records-staff"' in found
+
+
+def test_each_install_keeps_its_own_index_and_data_caches(roles: Path) -> None:
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    other = folder / f"index-v{cache.VERSION}-deadbeef.msgpack"  # another install, same version
+    older = folder / f"index-v{cache.VERSION - 1}-deadbeef.msgpack"
+    other.write_bytes(b"theirs")
+    older.write_bytes(b"old")
+    titles(roles)  # builds this install's caches, and tidies up
+    assert other.name != INDEX_CACHE and (folder / INDEX_CACHE).is_file()
+    assert other.read_bytes() == b"theirs" and not older.exists()

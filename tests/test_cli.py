@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,7 +193,10 @@ def test_no_arguments_shows_help() -> None:
 
 
 def test_version() -> None:
-    assert run("--version").stdout == "careers 0.1.0\n"
+    from careers_cli import __version__
+
+    assert run("--version").stdout == f"careers {__version__}\n"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
 
 
 def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:
@@ -394,3 +398,25 @@ def test_doctors_are_paid_on_their_own_scale_shown_by_grade() -> None:
     listed = run("list", "--band", "st6-consultant").stdout.splitlines()
     assert {line.split("\t")[0] for line in listed} < doctors
     assert run("pay", "st1").exit_code == 2  # a grade of another scale
+
+
+def test_a_closed_pipe_through_the_installed_script_in_a_clean_environment() -> None:
+    # pipx runs the script with `python -E`: nothing from the environment hides a late flush.
+    script = Path(sys.executable).parent / "careers"
+    for args in ("list", "list --color never", "show health-records-staff --no-pager"):
+        proc = subprocess.run(
+            [
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "bash",
+                "-o",
+                "pipefail",
+                "-c",
+                f"{sys.executable} -E {script} {args} | head -c 10 >/dev/null",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (proc.returncode, proc.stderr) in ((141, ""), (0, "")), args

@@ -138,3 +138,12 @@ def test_narrow_screens_never_cut_a_figure_or_a_slug(args: list[str], width: int
     narrow = runner.invoke(app, args, env={"COLUMNS": str(width)}).stdout
     # Whatever fits on a line at this width (a slug in brackets beside a tree's guides may not).
     assert sorted(t for t in wide if len(t) <= width - 6 and t not in narrow) == []
+
+
+def test_the_clicolor_convention() -> None:
+    forced = runner.invoke(app, ["show", "health-records-staff"], env={"NO_COLOR": "", "CLICOLOR_FORCE": "1"})
+    assert "\x1b[" in forced.stdout  # colour even in a pipe
+    off = runner.invoke(app, ["--color", "auto", "show", "health-records-staff"], env={"NO_COLOR": "", "CLICOLOR": "0"})
+    assert "\x1b[" not in off.stdout
+    both = runner.invoke(app, ["show", "health-records-staff"], env={"NO_COLOR": "1", "CLICOLOR_FORCE": "1"})
+    assert "\x1b[3" not in both.stdout  # NO_COLOR wins: no colours (bold may remain)

@@ -15,13 +15,23 @@ import msgspec
 
 from careers_cli.catalogue import store
 from careers_cli.catalogue.files import DataFiles, ShapeError, read_role_file
-from careers_cli.catalogue.folders import Stamp
+from careers_cli.catalogue.folders import Stamp, builtin_data_dir
 from careers_cli.catalogue.shapes import RoleFile
 from careers_cli.errors import DataError, ProblemRecord
 from careers_cli.index import Index
 
-DATA_CACHE = f"data-v{store.VERSION}.msgpack"
-INDEX_CACHE = f"index-v{store.VERSION}.msgpack"
+
+def _install() -> str:
+    """A short name for this install (its data folder): two installs, say a pipx one and a
+    development one, keep their own index and data caches instead of rebuilding each other's
+    on every other run. (The roles cache is keyed by file, so it is shared safely.)"""
+    import zlib
+
+    return f"{zlib.crc32(str(builtin_data_dir()).encode()):08x}"
+
+
+DATA_CACHE = f"data-v{store.VERSION}-{_install()}.msgpack"
+INDEX_CACHE = f"index-v{store.VERSION}-{_install()}.msgpack"
 
 
 class _DataCache(msgspec.Struct, frozen=True):

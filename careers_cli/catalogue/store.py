@@ -160,7 +160,7 @@ def write(name: str, value: object) -> None:
         return
 
 
-_OTHER_VERSION = re.compile(r"(?:data|index|roles)-v(\d+)\.msgpack|roles-v(\d+)")
+_OTHER_VERSION = re.compile(r"(?:data|index|roles)-v(\d+)(?:-[0-9a-f]{8})?\.msgpack|roles-v(\d+)")
 _SHARD = re.compile(r"\d+\.msgpack")
 
 

@@ -14,6 +14,7 @@ import click
 import typer
 
 from careers_cli import __version__, output
+from careers_cli.cli.funnel import Funnel
 from careers_cli.cli.group import Group, Run
 from careers_cli.commands.base import Result
 from careers_cli.errors import ExitCode, UsageError
@@ -318,8 +319,22 @@ def validate(
 
 def run() -> NoReturn:
     """The Typer app, for every form the fast path does not carry out itself."""
+    code: int = ExitCode.OK
     try:
         app()
+    except SystemExit as e:
+        code = _code_of(e)
     except KeyboardInterrupt:  # pressed before or after a command ran
-        sys.exit(ExitCode.INTERRUPTED)
-    sys.exit(0)
+        code = ExitCode.INTERRUPTED
+    # The last of the output is still buffered: write it here, where a closed pipe or a full
+    # disk is an exit code, not an "Exception ignored" at the interpreter's exit.
+    with Funnel() as funnel:
+        sys.stdout.flush()
+    sys.exit(funnel.code if funnel.code is not None else code)
+
+
+def _code_of(e: SystemExit) -> int:
+    if e.code is None or isinstance(e.code, int):
+        return e.code or 0
+    print(e.code, file=sys.stderr)
+    return ExitCode.ERROR

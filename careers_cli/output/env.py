@@ -136,10 +136,24 @@ class Environment:
         return _Console(file=file, width=width or _sane_width(), highlight=False, emoji=False, **options)
 
     def _color_options(self) -> dict[str, Any]:
-        if self.color == "always":
+        mode = self.color if self.color != "auto" else _auto_color()
+        if mode == "always":
             # Explicit beats the environment: colour even in a pipe, with NO_COLOR set or TERM=dumb.
             depth = "truecolor" if os.environ.get("COLORTERM") in ("truecolor", "24bit") else "256"
             return {"force_terminal": True, "no_color": False, "color_system": depth}
-        if self.color == "never":
+        if mode == "never":
             return {"color_system": None}
         return {}
+
+
+def _auto_color() -> str:
+    """What `auto` means here: NO_COLOR turns colour off (Rich reads it); otherwise the
+    CLICOLOR convention many tools honour: CLICOLOR_FORCE=1 colours even in a pipe,
+    CLICOLOR=0 never colours."""
+    if os.environ.get("NO_COLOR"):
+        return "auto"
+    if os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0"):
+        return "always"
+    if os.environ.get("CLICOLOR") == "0":
+        return "never"
+    return "auto"
