@@ -131,3 +131,23 @@ def test_options_for_every_command_may_follow_the_command() -> None:
     assert len(json.loads(before.stdout)) == 3
     literal = run("search", "--", "--no-builtin-xyzzy")  # after --, an option's name is just text
     assert literal.exit_code == 0 and "No roles match '--no-builtin-xyzzy'" in literal.stderr
+
+
+def test_yml_is_a_role_file_everywhere(tmp_path: Path) -> None:
+    text = (builtin_data_dir() / "roles" / "health-records-staff.yaml").read_text()
+    (tmp_path / "records-clerk.yml").write_text(text.replace("title: Health records staff", "title: Records clerk"))
+    env = {"CAREERS_DATA_DIR": str(tmp_path)}
+    assert run("show", "records-clerk", env=env).stdout.startswith("Records clerk  (records-clerk)")
+    assert "records-clerk\tRecords clerk" in run("list", env=env).stdout
+    assert run("validate", str(tmp_path / "records-clerk.yml")).exit_code == 0
+    assert run("validate", str(tmp_path)).stderr == "1 role file checked, 0 problems\n"
+    (tmp_path / "records-clerk.yaml").write_text(text)
+    both = run("validate", str(tmp_path))
+    assert both.exit_code == 1
+    assert (
+        both.stdout
+        == f"{tmp_path / 'records-clerk.yml'}: records-clerk.yaml is the same role; keep one of the two files\n"
+    )
+    (tmp_path / "records-clerk.yaml").unlink()
+    again = run("new", "records-clerk", "--dir", str(tmp_path))
+    assert again.exit_code == 1 and "records-clerk.yml already exists" in again.stderr

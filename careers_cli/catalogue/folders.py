@@ -16,8 +16,8 @@ import msgspec
 from careers_cli.errors import Problem
 
 ENV_DATA_DIR = "CAREERS_DATA_DIR"
-ROLE_SUFFIX = ".yaml"
-_CUT = -len(ROLE_SUFFIX)
+ROLE_SUFFIX = ".yaml"  # what `careers new` writes
+ROLE_SUFFIXES = (".yaml", ".yml")  # what is read: .yml is the same, everywhere
 
 # What says a file is unchanged: size, modification time, and the inode's change time and
 # number, which no `touch -r`, `rsync -t` or restored backup can set back (all four come from
@@ -69,12 +69,18 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
         try:
             with os.scandir(folder) as it:
                 # (is_role_file_name, inlined: this loop runs once per file on every run)
-                entries = sorted((e for e in it if e.name.endswith(ROLE_SUFFIX) and e.name[0] not in ".#"), key=_name)
+                entries = sorted((e for e in it if e.name.endswith(ROLE_SUFFIXES) and e.name[0] not in ".#"), key=_name)
         except OSError as e:
             scan.problems.append(Problem(folder, _folder_problem(e)))
             continue
         for entry in entries:
-            slug = entry.name[:_CUT]
+            short = entry.name.endswith(".yml")
+            slug = entry.name[:-4] if short else entry.name[:-5]
+            if short and _same_folder(scan.files.get(slug), entry.path):  # x.yaml sorts first
+                scan.problems.append(
+                    Problem(Path(entry.path), f"{slug}.yaml is the same role; keep one of the two files")
+                )
+                continue
             try:
                 info = entry.stat()  # follows a link; a loop or a dangling link raises
             except OSError as e:
@@ -91,9 +97,13 @@ def scan_role_files(dirs: Sequence[Path]) -> Scan:
 
 
 def is_role_file_name(name: str) -> bool:
-    """`x.yaml`, but not an editor's lock or backup file (`.#x.yaml`, `.x.yaml.swp`, `x.yaml~`)
+    """`x.yaml` or `x.yml`, but not an editor's lock or backup file (`.#x.yaml`, `.x.yaml.swp`, `x.yaml~`)
     nor any other hidden file: those are left alone quietly."""
-    return name.endswith(ROLE_SUFFIX) and not name.startswith((".", "#"))
+    return name.endswith(ROLE_SUFFIXES) and not name.startswith((".", "#"))
+
+
+def _same_folder(a: str | None, b: str) -> bool:
+    return a is not None and os.path.dirname(a) == os.path.dirname(b)
 
 
 def not_a_file(mode: int) -> str:
@@ -108,9 +118,10 @@ def not_a_file(mode: int) -> str:
 def find_role_file(dirs: Sequence[Path], slug: str) -> str | None:
     """The file of one slug without scanning every folder: `show` stays fast at any size."""
     for folder in reversed(dirs):
-        path = os.path.join(folder, slug + ROLE_SUFFIX)
-        if os.path.exists(path):  # a folder or a pipe of that name is reported, not skipped
-            return path
+        for suffix in ROLE_SUFFIXES:
+            path = os.path.join(folder, slug + suffix)
+            if os.path.exists(path):  # a folder or a pipe of that name is reported, not skipped
+                return path
     return None
 
 

@@ -77,6 +77,8 @@ def run(
         raise UsageError("No folder for your roles: give --dir, --data-dir or set CAREERS_DATA_DIR")
     text = _text(catalogue, slug, folder, from_, area)
     path = folder / f"{slug}.yaml"
+    if (folder / f"{slug}.yml").exists():  # the same role, under the other ending
+        raise CareersError(f"{folder / f'{slug}.yml'} already exists; nothing was written (edit it instead)")
     replaced = _replaces(catalogue, slug)
     _write_new(folder, path, text)
     note = Note(

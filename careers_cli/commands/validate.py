@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from careers_cli.catalogue import Catalogue, env_role_dirs
-from careers_cli.catalogue.folders import ROLE_SUFFIX, is_role_file_name, not_a_file
+from careers_cli.catalogue.folders import ROLE_SUFFIXES, is_role_file_name, not_a_file
 from careers_cli.commands.base import Note, Result
 from careers_cli.errors import CareersError, ExitCode, Problem
 
@@ -29,7 +29,7 @@ def run(paths: Sequence[Path], data_dirs: Sequence[Path] = (), builtin: bool = T
     summary = f"{checked} role file{'s' * (checked != 1)} checked, {len(found)} problem{'s' * (len(found) != 1)}"
     notes = [Note(summary, "warning" if found else "info", after=True)]
     if paths and not checked:
-        notes.insert(0, Note("no role files (NAME.yaml) there: nothing was checked", after=True))
+        notes.insert(0, Note("no role files (NAME.yaml or NAME.yml) there: nothing was checked", after=True))
     failed = bool(found) or bool(paths and not checked)
     return Checked(
         problems=found, files=checked, notes=tuple(notes), exit_code=ExitCode.ERROR if failed else ExitCode.OK
@@ -57,13 +57,13 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
             refused.append(Problem(p, f"cannot read it ({e.strerror})"))
             continue
         if stat.S_ISDIR(mode):
-            for f in sorted(f for f in p.glob("*.yaml") if is_role_file_name(f.name)):
+            for f in sorted(f for f in p.iterdir() if is_role_file_name(f.name)):
                 files.setdefault(os.path.abspath(f), f)
         elif not stat.S_ISREG(mode):
             refused.append(Problem(p, not_a_file(mode)))
-        elif not p.name.endswith(ROLE_SUFFIX):
+        elif not p.name.endswith(ROLE_SUFFIXES):
             # It would not be read as a role file anywhere, so it is not counted as checked.
-            refused.append(Problem(p, f"not a role file: a role file's name is its slug and ends in {ROLE_SUFFIX}"))
+            refused.append(Problem(p, "not a role file: a role file's name is its slug and ends in .yaml or .yml"))
         else:
             files.setdefault(os.path.abspath(p), p)
     return list(files.values()), refused
