@@ -89,3 +89,9 @@ def test_architecture_names_every_package_and_module() -> None:
     assert missing == set()
     for record in re.findall(r"\]\((docs/decisions/[^)]+)\)", text):
         assert (package.parent / record).is_file(), record
+
+
+def test_every_command_help_lists_the_options_for_every_command() -> None:
+    for name in app_commands():
+        text = " ".join(runner.invoke(app, [name, "--help"]).stdout.split())
+        assert "--data-dir DIR" in text and "--color auto|always|never" in text, name

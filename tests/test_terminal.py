@@ -147,3 +147,8 @@ def test_the_clicolor_convention() -> None:
     assert "\x1b[" not in off.stdout
     both = runner.invoke(app, ["show", "health-records-staff"], env={"NO_COLOR": "1", "CLICOLOR_FORCE": "1"})
     assert "\x1b[3" not in both.stdout  # NO_COLOR wins: no colours (bold may remain)
+
+
+def test_completion_offers_the_colour_modes() -> None:
+    env = {"_CAREERS_COMPLETE": "complete_bash", "COMP_WORDS": "careers --color a", "COMP_CWORD": "2"}
+    assert runner.invoke(app, [], env=env, prog_name="careers").stdout.split() == ["auto", "always"]

@@ -89,6 +89,11 @@ def _complete_sections(incomplete: str) -> list[str]:
 
 
 SLUG_HELP = "The role's slug, e.g. health-records-staff."
+# Shown under each command's own options: the global ones work after the command too.
+EVERY_COMMAND = (
+    "Options for every command (before or after it): --data-dir DIR (repeatable), --no-builtin, "
+    "--color auto|always|never, --pager/--no-pager."
+)
 JSON = typer.Option(False, "--json", help="Print JSON on stdout instead of text (see the README for the format).")
 AREA = typer.Option(
     None,
@@ -124,7 +129,10 @@ def main_options(
     ),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Leave the built-in roles out."),
     color: str = typer.Option(
-        "auto", "--color", help="auto: colour on a terminal unless NO_COLOR is set; always; never."
+        "auto",
+        "--color",
+        help="auto: colour on a terminal unless NO_COLOR is set; always; never.",
+        autocompletion=lambda incomplete: [m for m in COLOR_MODES if m.startswith(incomplete)],
     ),
     pager: bool = typer.Option(
         None, "--pager/--no-pager", help="Page long output (default: when it is longer than the terminal)."
@@ -141,7 +149,7 @@ def main_options(
         typer.echo(ctx.get_help())
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def show(
     slug: str = typer.Argument(..., help=SLUG_HELP, autocompletion=_complete_slugs),
     section: list[str] = typer.Option(
@@ -164,7 +172,7 @@ def show(
     _emit(command.run(_run().catalogue(), slug, section or ()), _fmt(json_out, format_ or "text", format_))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def search(
     query: list[str] = typer.Argument(None, help="What to look for, e.g. records or helth recrods (quotes optional)."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="Show at most this many roles."),
@@ -184,7 +192,7 @@ def search(
     _emit(result, _fmt(json_out))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def path(
     slug: str = typer.Argument(
         ..., help="The role to start from (or, with --into, to arrive at).", autocompletion=_complete_slugs
@@ -208,7 +216,7 @@ def path(
     _emit(command.run(_run().catalogue(), slug, depth, into, to, most), _fmt(json_out))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def compare(
     slugs: list[str] = typer.Argument(..., help="Two to four role slugs.", autocompletion=_complete_slugs),
     json_out: bool = JSON,
@@ -223,7 +231,7 @@ def compare(
     _emit(command.run(_run().catalogue(), slugs), _fmt(json_out))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def pay(
     band: str = typer.Argument(None, help="A band, e.g. 4: list the roles that start in it."),
     scale: str = typer.Option("agenda-for-change", "--scale", help="The pay scale (a file in data/pay)."),
@@ -235,7 +243,7 @@ def pay(
     _emit(command.run(_run().catalogue(), band, scale), _fmt(json_out))
 
 
-@app.command("list")
+@app.command("list", epilog=EVERY_COMMAND)
 def list_roles(
     area: str = AREA,
     band: str = BAND,
@@ -258,7 +266,7 @@ def list_roles(
     _emit(result, _fmt(json_out, format_ or ("text" if run.env.is_terminal() else "tsv"), format_))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def areas(json_out: bool = JSON) -> None:
     """List the areas of NHS careers and their roles count."""
     from careers_cli.commands import areas as command
@@ -266,7 +274,7 @@ def areas(json_out: bool = JSON) -> None:
     _emit(command.run(_run().catalogue()), _fmt(json_out))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def new(
     slug: str = typer.Argument(..., help="The new role's slug, e.g. health-play-specialist."),
     from_: str = typer.Option(None, "--from", help="Start from a copy of this role.", autocompletion=_complete_slugs),
@@ -290,7 +298,7 @@ def new(
     _emit(command.run(run.catalogue(), slug, run.data_dirs, from_, directory, area))
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def schema() -> None:
     """Print the JSON Schema of a role file.
 
@@ -302,7 +310,7 @@ def schema() -> None:
     _emit(command.run())
 
 
-@app.command()
+@app.command(epilog=EVERY_COMMAND)
 def validate(
     paths: list[Path] = typer.Argument(None, help="Role files or folders to check (default: the built-in data)."),
     json_out: bool = JSON,
