@@ -135,13 +135,6 @@ class _RoleBuilder(msgspec.Struct):
             first[normal] = i
             yield value
 
-    def _routes(self, routes: Sequence[str]) -> Iterator[str]:
-        if not routes:
-            self.fail(
-                ["entry_routes"], "expected at least one entry route; none-set says there are no set requirements"
-            )
-        yield from self._unique(routes, ["entry_routes"])
-
     def _line(self, value: str, keys: KeyPath) -> str:
         """A one-line text (a title, a name): no line breaks, no control or invisible characters.
         (Longer texts may hold anything: every format shows such characters as codes.)"""

@@ -51,7 +51,10 @@ class Catalogue:
         self._scales: dict[str, PayScale] = {}
         self._roles: dict[str, Role] = {}
         self._broken: dict[str, list[Problem]] = {}
-        self._half_built: dict[str, Role] = {}  # broken files' roles, for their links only
+        self._half_built: dict[str, Role] = {}
+        self._ranks: dict[str, int] | None = (
+            None  # folder -> its place in dirs  # broken files' roles, for their links only
+        )
         self._aliases: dict[str, str] | None = None
         self._index: Index | None = None
         self._contents = cached.RoleContents(use_cache)
@@ -252,9 +255,9 @@ class Catalogue:
 
     def _folder_rank(self, path: str | Path) -> int:
         """The place of a file's folder among this catalogue's folders: a later one wins."""
-        folder = os.path.dirname(os.path.abspath(path))
-        ranks = {os.path.abspath(d): i for i, d in enumerate(self.dirs)}
-        return ranks.get(folder, -1)
+        if self._ranks is None:
+            self._ranks = {os.path.abspath(d): i for i, d in enumerate(self.dirs)}
+        return self._ranks.get(os.path.dirname(os.path.abspath(path)), -1)
 
     def _stamp_of(self, slug: str, file: str) -> Stamp:
         if self._scan is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -64,7 +63,3 @@ def links(role: Role) -> Iterator[tuple[KeyPath, str]]:
     yield from walk(role.progression, ["progression"])
     for i, slug in enumerate(role.related):
         yield ["related", i], slug
-
-
-def _folder(path: str | os.PathLike[str]) -> str:
-    return os.path.dirname(os.path.abspath(path))

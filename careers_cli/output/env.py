@@ -89,13 +89,10 @@ def _sane_width() -> int | None:
         return None
     if columns.isdigit() and int(columns) > 0:
         return MIN_WIDTH
-    import shutil
-
-    saved = os.environ.pop("COLUMNS")  # get_terminal_size would read it back
-    try:
-        return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
-    finally:
-        os.environ["COLUMNS"] = saved
+    try:  # the terminal's own width (os's, unlike shutil's, does not read COLUMNS back)
+        return max(MIN_WIDTH, os.get_terminal_size(sys.__stdout__.fileno()).columns)  # type: ignore[union-attr]
+    except (OSError, ValueError, AttributeError):
+        return 80
 
 
 class Environment:
