@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-import click
 import typer
 
 from careers_cli import __version__, output
+from careers_cli.cli import parser
 from careers_cli.cli.funnel import Funnel
 from careers_cli.cli.group import Group, Run
 from careers_cli.commands.base import Result
@@ -46,7 +46,7 @@ app = typer.Typer(
 def _run() -> Run:
     """This run's options (set by the callback before any command runs; during shell
     completion, which runs no callback, the defaults)."""
-    ctx = click.get_current_context(silent=True)
+    ctx = parser.get_current_context(silent=True)
     found = ctx.find_object(Run) if ctx else None
     return found or Run(Environment(), [], True)
 

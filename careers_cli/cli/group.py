@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from careers_cli import output
 from careers_cli.catalogue import Catalogue
+from careers_cli.cli import parser
 from careers_cli.cli.funnel import Funnel
 from careers_cli.commands import base
 from careers_cli.errors import ExitCode, NotFound, UsageError
@@ -26,7 +26,7 @@ from careers_cli.output.env import Environment
 from careers_cli.visible import one_line
 
 # The parser's own exceptions (usage errors, --help, typer.Exit) must reach Typer unchanged.
-_PARSER_EXITS = (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+_PARSER_EXITS = (parser.ClickException, parser.Exit, parser.Abort)
 
 _GLOBAL_FLAGS = {"--pager", "--no-pager", "--no-builtin"}
 _GLOBAL_WITH_VALUE = {"--color", "--data-dir"}
@@ -66,10 +66,10 @@ class Group(TyperGroup):
         with Funnel(passthrough=_PARSER_EXITS) as funnel:
             try:
                 code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
-            except click.exceptions.ClickException as e:
+            except parser.ClickException as e:
                 _usage_error(e)
                 code = e.exit_code
-            except click.exceptions.Abort:
+            except parser.Abort:
                 code = ExitCode.INTERRUPTED
         if funnel.code is not None:
             code = funnel.code
@@ -98,7 +98,7 @@ class Group(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-def _usage_error(e: click.exceptions.ClickException) -> None:
+def _usage_error(e: Any) -> None:
     ctx = getattr(e, "ctx", None)
     if ctx is not None:
         hint = f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help."
