@@ -95,3 +95,23 @@ def test_every_command_help_lists_the_options_for_every_command() -> None:
     for name in app_commands():
         text = " ".join(runner.invoke(app, [name, "--help"]).stdout.split())
         assert "--data-dir DIR" in text and "--color auto|always|never" in text, name
+
+
+def test_ci_runs_the_suite_from_the_sdist_at_the_lowest_versions() -> None:
+    script = CI.read_text(encoding="utf-8")
+    assert 'uv" build -q --sdist' in script
+    assert '--resolution lowest-direct "$src[test]"' in script
+    assert '(cd "$src" && "$low/venv/bin/python" -m pytest' in script
+
+
+def test_the_sdist_carries_what_the_suite_reads() -> None:
+    import tomllib
+
+    meta = tomllib.loads((README.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    included = set(meta["tool"]["hatch"]["build"]["targets"]["sdist"]["include"])
+    assert {".ci", "careers_cli", "data", "tests", "bench", "docs", "README.md", "LICENSE"} <= included
+    # Every top-level file or folder the tests name must ship, or the sdist's suite fails.
+    named = set(
+        re.findall(r'parent\.parent / "([^"/]+)"', "".join(p.read_text() for p in Path(__file__).parent.glob("*.py")))
+    )
+    assert named <= included, named - included
