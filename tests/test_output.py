@@ -76,7 +76,7 @@ def _results(cls: type) -> list[type]:
 
 def test_a_format_a_result_does_not_offer_is_a_usage_error() -> None:
     result = show.run(base.open_catalogue(), "health-records-staff")
-    with pytest.raises(UsageError, match=r"No format 'tsv' for show\. Choose from: text, json, markdown"):
+    with pytest.raises(UsageError, match=r"No format 'tsv' for show\. Choose from: text, plain, markdown, html, json$"):
         output.emit(result, "tsv", Environment(stdout=io.StringIO()))
 
 

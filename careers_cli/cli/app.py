@@ -92,7 +92,7 @@ SLUG_HELP = "The role's slug, e.g. health-records-staff."
 # Shown under each command's own options: the global ones work after the command too.
 EVERY_COMMAND = (
     "Options for every command (before or after it): --data-dir DIR (repeatable), --no-builtin, "
-    "--color auto|always|never, --pager/--no-pager."
+    "--color auto|always|never, --pager/--no-pager, --plain."
 )
 JSON = typer.Option(False, "--json", help="Print JSON on stdout instead of text (see the README for the format).")
 AREA = typer.Option(
@@ -108,11 +108,54 @@ ENTRY = typer.Option(
 )
 
 
-def _fmt(json_out: bool, text: str = "text", chosen: str | None = None) -> str:
-    """The format asked for: --json, or --format (`chosen`, None when not given)."""
+# The formats each handout command offers (tests check they are the output tables' own).
+DOCUMENT_FORMATS = ("text", "plain", "markdown", "html", "json")
+LIST_FORMATS = ("text", "plain", "markdown", "html", "json", "tsv")
+# The format a file name asks for with --output when --format is not given.
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".txt": "plain", ".tsv": "tsv"}
+
+
+def _format(offered: tuple[str, ...], default: str = "text") -> Any:
+    return typer.Option(
+        None,
+        "--format",
+        "-f",
+        metavar="|".join(offered),
+        help=f"The format to print (default: {default}; with --output, the one its file name ends in).",
+        autocompletion=lambda incomplete: [f for f in offered if f.startswith(incomplete)],
+    )
+
+
+OUTPUT = typer.Option(
+    None,
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Write to FILE instead of the screen (a handout: .html, .md, .txt, .json); never over a file without --force.",
+)
+FORCE = typer.Option(False, "--force", help="With --output: replace FILE if it exists.")
+
+
+def _handout(result: Result, fmt: str | None, default: str, output_file: Path | None, force: bool) -> None:
+    """Emit a result in the chosen format, to the screen or whole into --output FILE."""
+    if output_file is None or str(output_file) == "-":
+        _emit(result, fmt or default)
+        return
+    with output.to_file(output_file, _run().env, force) as env:
+        output.emit(result, fmt or SUFFIX_FORMATS.get(output_file.suffix.lower(), "text"), env)
+    if result.exit_code != ExitCode.OK:
+        raise typer.Exit(int(result.exit_code))
+
+
+def _fmt(json_out: bool) -> str:
+    return "json" if json_out else "text"
+
+
+def _chosen(json_out: bool, chosen: str | None) -> str | None:
+    """--json or --format, whichever was given (None for neither); not two different ones."""
     if json_out and chosen not in (None, "json"):
         raise UsageError(f"Use --json or --format {one_line(chosen or '', 20)}, not both")
-    return "json" if json_out else text
+    return "json" if json_out else chosen
 
 
 def _version(value: bool) -> None:
@@ -137,6 +180,11 @@ def main_options(
     pager: bool = typer.Option(
         None, "--pager/--no-pager", help="Page long output (default: when it is longer than the terminal)."
     ),
+    plain: bool = typer.Option(
+        None,
+        "--plain",
+        help="Text without boxes, bars or columns, for screen readers (default: when ACCESSIBLE is set).",
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
@@ -144,7 +192,7 @@ def main_options(
     """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
     if color not in COLOR_MODES:
         raise UsageError(f"No colour mode '{one_line(color, 40)}'. Choose from: {', '.join(COLOR_MODES)}")
-    ctx.obj = Run(Environment(color, pager), list(data_dir or []), not no_builtin)
+    ctx.obj = Run(Environment(color, pager, plain=plain), list(data_dir or []), not no_builtin)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
@@ -159,7 +207,9 @@ def show(
         help="Only this section (repeatable), e.g. pay, skills.",
         autocompletion=_complete_sections,
     ),
-    format_: str = typer.Option(None, "--format", "-f", help="text, markdown (to print or share) or json."),
+    format_: str = _format(DOCUMENT_FORMATS),
+    output_file: Path = OUTPUT,
+    force: bool = FORCE,
     json_out: bool = JSON,
 ) -> None:
     """Show one role: pay, entry routes, the work, skills.
@@ -169,7 +219,8 @@ def show(
     """
     from careers_cli.commands import show as command
 
-    _emit(command.run(_run().catalogue(), slug, section or ()), _fmt(json_out, format_ or "text", format_))
+    result = command.run(_run().catalogue(), slug, section or ())
+    _handout(result, _chosen(json_out, format_), "text", output_file, force)
 
 
 @app.command(epilog=EVERY_COMMAND)
@@ -203,6 +254,9 @@ def path(
         None, "--to", help="Show the shortest routes from SLUG to this role.", autocompletion=_complete_slugs
     ),
     most: int = typer.Option(5, "--most", min=1, max=50, help="With --to: at most this many tied routes."),
+    format_: str = _format(DOCUMENT_FORMATS),
+    output_file: Path = OUTPUT,
+    force: bool = FORCE,
     json_out: bool = JSON,
 ) -> None:
     """Show where a role can lead, as a tree.
@@ -213,12 +267,16 @@ def path(
     """
     from careers_cli.commands import path as command
 
-    _emit(command.run(_run().catalogue(), slug, depth, into, to, most), _fmt(json_out))
+    result = command.run(_run().catalogue(), slug, depth, into, to, most)
+    _handout(result, _chosen(json_out, format_), "text", output_file, force)
 
 
 @app.command(epilog=EVERY_COMMAND)
 def compare(
     slugs: list[str] = typer.Argument(..., help="Two to four role slugs.", autocompletion=_complete_slugs),
+    format_: str = _format(DOCUMENT_FORMATS),
+    output_file: Path = OUTPUT,
+    force: bool = FORCE,
     json_out: bool = JSON,
 ) -> None:
     """Compare two to four roles side by side.
@@ -228,19 +286,22 @@ def compare(
     """
     from careers_cli.commands import compare as command
 
-    _emit(command.run(_run().catalogue(), slugs), _fmt(json_out))
+    _handout(command.run(_run().catalogue(), slugs), _chosen(json_out, format_), "text", output_file, force)
 
 
 @app.command(epilog=EVERY_COMMAND)
 def pay(
     band: str = typer.Argument(None, help="A band, e.g. 4: list the roles that start in it."),
     scale: str = typer.Option("agenda-for-change", "--scale", help="The pay scale (a file in data/pay)."),
+    format_: str = _format(DOCUMENT_FORMATS),
+    output_file: Path = OUTPUT,
+    force: bool = FORCE,
     json_out: bool = JSON,
 ) -> None:
     """Show the pay scale and the roles starting in each band."""
     from careers_cli.commands import pay as command
 
-    _emit(command.run(_run().catalogue(), band, scale), _fmt(json_out))
+    _handout(command.run(_run().catalogue(), band, scale), _chosen(json_out, format_), "text", output_file, force)
 
 
 @app.command("list", epilog=EVERY_COMMAND)
@@ -249,9 +310,9 @@ def list_roles(
     band: str = BAND,
     entry: list[str] = ENTRY,
     source: bool = typer.Option(False, "--source", help="Show where each role comes from: built-in or its file."),
-    format_: str = typer.Option(
-        None, "--format", "-f", help="text (grouped), tsv (one role a line) or json; default: tsv in a pipe."
-    ),
+    format_: str = _format(LIST_FORMATS, "text, or tsv in a pipe"),
+    output_file: Path = OUTPUT,
+    force: bool = FORCE,
     json_out: bool = JSON,
 ) -> None:
     """List every role, grouped by area.
@@ -263,7 +324,8 @@ def list_roles(
 
     run = _run()
     result = command.run(run.catalogue(), area, band, entry or (), source)
-    _emit(result, _fmt(json_out, format_ or ("text" if run.env.is_terminal() else "tsv"), format_))
+    default = "text" if run.env.is_terminal() else "tsv"
+    _handout(result, _chosen(json_out, format_), default, output_file, force)
 
 
 @app.command(epilog=EVERY_COMMAND)

@@ -28,7 +28,7 @@ from careers_cli.visible import one_line
 # The parser's own exceptions (usage errors, --help, typer.Exit) must reach Typer unchanged.
 _PARSER_EXITS = (parser.ClickException, parser.Exit, parser.Abort)
 
-_GLOBAL_FLAGS = {"--pager", "--no-pager", "--no-builtin"}
+_GLOBAL_FLAGS = {"--pager", "--no-pager", "--no-builtin", "--plain"}
 _GLOBAL_WITH_VALUE = {"--color", "--data-dir"}
 
 

@@ -11,14 +11,14 @@ from typing import Any
 
 import typer
 
+# Typer hands the current context only to a command that declares it; completion callbacks and
+# helpers need it too, and Typer keeps no public name for it (a test pins this import).
+from typer._click.globals import get_current_context
+
 # Typer's public BadParameter is a usage error of whichever click it runs on; the base every
 # parser error shares (ClickException) is found above it, so no private module is named.
 ClickException: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 Exit = typer.Exit
 Abort = typer.Abort
-
-# Typer hands the current context only to a command that declares it; completion callbacks and
-# helpers need it too, and Typer keeps no public name for it (a test pins this import).
-from typer._click.globals import get_current_context
 
 __all__ = ["Abort", "ClickException", "Exit", "get_current_context"]

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Callable, Iterable
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from careers_cli.errors import UsageError
+from careers_cli.errors import CareersError, UsageError
 from careers_cli.output.env import Environment
 from careers_cli.output.pager import paged
 from careers_cli.visible import one_line
@@ -27,7 +31,14 @@ if TYPE_CHECKING:
 
 # format name -> the module of careers_cli.output that writes it (imported on first use, so a
 # run loads only the format it prints in).
-FORMATS = {"text": "text", "json": "jsonform", "markdown": "markdown", "tsv": "tsv"}
+FORMATS = {
+    "text": "text",
+    "plain": "plain",
+    "markdown": "markdown",
+    "html": "html",
+    "json": "jsonform",
+    "tsv": "tsv",
+}
 
 
 class Sink:
@@ -65,8 +76,7 @@ def formatter(kind: str, fmt: str) -> Formatter:
     """The function that writes results of `kind` in format `fmt`; UsageError if there is none."""
     table = _table(fmt)
     if kind not in table:
-        offered = [f for f in FORMATS if kind in _table(f)]
-        raise UsageError(f"No format '{fmt}' for {kind}. Choose from: {', '.join(offered)}")
+        raise UsageError(f"No format '{one_line(fmt, 40)}' for {kind}. Choose from: {', '.join(offered(kind))}")
     found = table[kind]
     if isinstance(found, str):
         module, name = found.split(":")
@@ -80,11 +90,43 @@ def _table(fmt: str) -> Formatters:
 
 
 def emit(result: Result, fmt: str, env: Environment) -> None:
-    """Write one result: notes meant before it, the data (paged if it applies), notes after it."""
+    """Write one result: notes meant before it, the data (paged if it applies), notes after it.
+    Text in the plain layout is the plain format, for every result that has one."""
+    if fmt == "text" and env.plain and result.kind in _table("plain"):
+        fmt = "plain"
     write = formatter(result.kind, fmt)
     say([n for n in result.notes if not n.after], env)
     paged(env, lambda buffer, width: write(result, Sink(env, buffer, width)))
     say([n for n in result.notes if n.after], env)
+
+
+def offered(kind: str) -> list[str]:
+    """The formats a result kind can be written in, in the order of FORMATS."""
+    return [f for f in FORMATS if kind in _table(f)]
+
+
+@contextmanager
+def to_file(path: Path, env: Environment, force: bool = False) -> Iterator[Environment]:
+    """An environment writing to `path` instead of stdout: no pager, no colour. The file appears
+    whole or not at all (written beside it, then renamed), and an existing one is replaced only
+    with `force`: a handout never half-overwrites something the user keeps."""
+    if path.is_dir():
+        raise UsageError(f"{one_line(str(path))} is a folder: give --output a file name")
+    if (path.exists() or path.is_symlink()) and not force:
+        raise UsageError(f"{one_line(str(path))} already exists: choose another name, or add --force to replace it")
+    try:
+        temp = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed by the `with` below, before the rename)
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+        )
+    except OSError as e:
+        raise CareersError(f"Cannot write {one_line(str(path))}: {e.strerror or e}") from None
+    try:
+        with temp:
+            yield Environment("never", False, temp, env.stderr, env.plain)
+        os.replace(temp.name, path)
+    except BaseException:
+        os.unlink(temp.name)
+        raise
 
 
 def say(notes: Iterable[Note], env: Environment) -> None:

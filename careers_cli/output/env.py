@@ -97,7 +97,8 @@ def _sane_width() -> int | None:
 
 class Environment:
     """How this run writes. `color`: auto (colour on a terminal unless NO_COLOR is set), always
-    or never; `pager`: None pages output longer than the screen, True always, False never."""
+    or never; `pager`: None pages output longer than the screen, True always, False never;
+    `plain`: text without drawing (None: when ACCESSIBLE or CAREERS_PLAIN is set)."""
 
     def __init__(
         self,
@@ -105,9 +106,11 @@ class Environment:
         pager: bool | None = None,
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
+        plain: bool | None = None,
     ) -> None:
         self.color = color
         self.pager = pager
+        self.plain = _asked_for_plain() if plain is None else plain
         self.stdout: Any = safe(stdout or sys.stdout)
         self.stderr: Any = safe(stderr or sys.stderr)
 
@@ -154,3 +157,9 @@ def _auto_color() -> str:
     if os.environ.get("CLICOLOR") == "0":
         return "never"
     return "auto"
+
+
+def _asked_for_plain() -> bool:
+    """ACCESSIBLE is how some terminal tools are asked for a screen-reader layout; CAREERS_PLAIN
+    is ours. Any value but empty or 0 turns the plain layout on."""
+    return any(os.environ.get(name, "0") not in ("", "0") for name in ("ACCESSIBLE", "CAREERS_PLAIN"))

@@ -1,17 +1,39 @@
-"""The Markdown format: a role as a document, for advisers to print or share."""
+"""The Markdown format: roles, routes, comparisons and pay as documents advisers print or share.
+
+Each result becomes one Markdown document (DOCUMENTS); the html and plain formats render the
+same documents, so every format of a handout carries the same facts."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from careers_cli.models import Role
-from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts, safe_url
+from careers_cli.models import Band, PayScale, Role
+from careers_cli.output.words import (
+    BUILTIN,
+    COMPARE_ROWS,
+    KIND_LABELS,
+    area_name,
+    band_objects,
+    bands_label,
+    checked_on,
+    clean,
+    header_facts,
+    money,
+    money_range,
+    plural,
+    safe_url,
+)
 from careers_cli.visible import one_line
 
 if TYPE_CHECKING:
-    from careers_cli.commands.show import Shown
-    from careers_cli.output import Formatters, Sink
+    from careers_cli.commands.compare import Compared
+    from careers_cli.commands.list_roles import Listed
+    from careers_cli.commands.path import Routes, Tree
+    from careers_cli.commands.pay import BandRoles, Scale
+    from careers_cli.output import Formatter, Formatters, Sink
+    from careers_cli.routes import Node
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -19,10 +41,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 def md(text: str) -> str:
     """Role text as Markdown text: characters Markdown would act on are escaped."""
     return _MD_SPECIAL.sub(r"\\\1", clean(text))
-
-
-def show(result: Shown, out: Sink) -> None:
-    out.write(role_markdown(result.role, result.titles, result.sections, result.origin))
 
 
 def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | None, origin: str = BUILTIN) -> str:
@@ -50,4 +68,163 @@ def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | N
     return "\n".join(lines).rstrip() + "\n"
 
 
-FORMATTERS: Formatters = {"show": show}
+# --- the other results, as documents an adviser can print or send -------------------------------
+
+
+def _step(
+    title: str,
+    slug: str | None,
+    bands: Sequence[Band],
+    note: str,
+    kind: str | None,
+    scale: PayScale | None,
+    extra: Sequence[str] = (),
+) -> str:
+    """A step of a route in one line: the role in bold with its slug, its pay, then the move."""
+    words = [f"**{md(one_line(title))}**" + (f" (`{slug}`)" if slug else "")]
+    if bands:
+        words.append(f"{bands_label([b.key for b in bands], scale)}, {money_range(bands)}")
+    details = ([KIND_LABELS[kind]] if kind else []) + ([md(note)] if note else [])
+    words += [", ".join(details)] if details else []
+    return "; ".join([*words, *extra])
+
+
+def tree_markdown(result: Tree) -> str:
+    root = result.root
+    heading = f"What leads to {root.title}" if result.into else f"Where {root.title} can lead"
+    lines = [f"# {md(one_line(heading))}", ""]
+
+    def label(node: Node) -> str:
+        extra = ["already on this route"] if node.repeat else []
+        extra += [f"{'what leads to it' if result.into else 'where it leads'} is shown above"] if node.shown else []
+        scale = result.scales.get(node.scale or "")
+        return _step(
+            node.title,
+            node.slug,
+            band_objects(result.scales, node.scale, node.bands),
+            node.note,
+            node.kind,
+            scale,
+            extra,
+        )
+
+    def grow(node: Node, depth: int) -> None:
+        for child in node.next:
+            lines.append(f"{'  ' * depth}- {label(child)}")
+            grow(child, depth + 1)
+
+    lines += [label(root), ""]
+    if not root.next:
+        lines.append(md(f"No role in the catalogue {'leads to' if result.into else 'follows from'} {root.title} yet."))
+    grow(root, 0)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def routes_markdown(result: Routes) -> str:
+    lines = [f"# {md(one_line(f'Routes from {result.start} to {result.goal}'))}", ""]
+    if not result.routes:
+        lines.append(md(f"No route from {result.start} to {result.goal} over the progression links of the catalogue."))
+        if result.nearest:
+            names = ", ".join(f"{md(title)} (`{slug}`)" for slug, title in result.nearest)
+            lines += ["", f"Nearest roles that lead to {md(result.goal)}: {names}"]
+        return "\n".join(lines) + "\n"
+    count = plural(len(result.routes), "shortest route")
+    if result.more:
+        count = f"{len(result.routes)} of the shortest routes (there are more: --most N shows more)"
+    lines += [f"{count}, {plural(len(result.routes[0]) - 1, 'move')}.", ""]
+    for n, route in enumerate(result.routes, 1):
+        lines += [f"## Route {n}", ""]
+        for i, stop in enumerate(route, 1):
+            bands = band_objects(result.scales, stop.scale, stop.bands)
+            scale = result.scales.get(stop.scale or "")
+            lines.append(f"{i}. {_step(stop.title, stop.slug, bands, stop.note, stop.kind, scale)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell: one line, Markdown escaped (a | would end the cell)."""
+    return md(one_line(text)) or "–"
+
+
+def compare_markdown(result: Compared) -> str:
+    columns = result.columns
+    title = ", ".join(f.title for f in columns)
+    lines = [f"# {md(one_line(f'Comparing {title}'))}", ""]
+    lines.append("| | " + " | ".join(f"{_cell(f.title)} (`{f.slug}`)" for f in columns) + " |")
+    lines.append("|---" * (len(columns) + 1) + "|")
+    for name, value in COMPARE_ROWS:
+        lines.append(f"| {name} | " + " | ".join(_cell(value(f)) for f in columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def pay_markdown(result: Scale) -> str:
+    scale = result.scale
+    head = f"{scale.name}, {scale.region}, {scale.year}"
+    lines = [f"# {md(head)}", "", f"In force from {scale.applies_from:%-d %B %Y}.", ""]
+    unit = scale.unit.capitalize()
+    lines += [f"| {unit} | From | To | Roles starting here |", "|---|---:|---:|---:|"]
+    for c in result.counts:
+        name = c.band.key if scale.unit == "band" else c.band.label
+        lines.append(f"| {_cell(name)} | {money(c.band.min)} | {money(c.band.max)} | {len(c.starting)} |")
+    url = f"<{scale.source.url}>" if safe_url(scale.source.url) else md(scale.source.url)
+    lines += ["", f"Source: {url}"]
+    return "\n".join(lines) + "\n"
+
+
+def band_markdown(result: BandRoles) -> str:
+    scale, count = result.scale, result.count
+    head = f"{scale.name} {scale.describe([count.band.key])}: {money_range([count.band])} a year ({scale.year})"
+    lines = [f"# {md(head)}", ""]
+    if not count.starting:
+        lines.append("No role in the catalogue starts in this band.")
+    lines += [f"- {md(d.title)} (`{d.slug}`), {md(area_name(result.areas, d.area))}" for d in count.starting]
+    return "\n".join(lines) + "\n"
+
+
+def list_markdown(result: Listed) -> str:
+    lines = ["# NHS roles", ""]
+    for area in result.areas.values():
+        members = [r for r in result.roles if r.area == area.key]
+        if not members:
+            continue
+        lines += [f"## {md(area.name)}", ""]
+        known = {sub.key for sub in area.subareas}
+        for group in (*area.subareas, None):
+            key = group.key if group else None
+            inside = [r for r in members if r.subarea == key or (group is None and r.subarea not in known)]
+            if group and inside:
+                lines += [f"### {md(group.name)}", ""]
+            for r in inside:
+                facts = [bands_label(r.bands, result.scales.get(r.scale or ""))]
+                facts += [f"from {md(result.origins[r.slug])}"] if result.origins else []
+                lines.append(f"- {md(r.title)} (`{r.slug}`), {', '.join(facts)}")
+            lines += [""] if inside else []
+    if not result.roles:
+        lines.append("No role matches.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# kind -> the function giving its Markdown (html.py and plain.py render the same documents).
+DOCUMENTS: dict[str, Callable[[Any], str]] = {
+    "show": lambda r: role_markdown(r.role, r.titles, r.sections, r.origin),
+    "tree": tree_markdown,
+    "routes": routes_markdown,
+    "compare": compare_markdown,
+    "pay": pay_markdown,
+    "band": band_markdown,
+    "list": list_markdown,
+}
+
+
+def formatters(finish: Callable[[str, Sink], str] = lambda text, _out: text) -> Formatters:
+    """A format's table over the documents: each result's Markdown, turned by `finish` into
+    what the format writes (html.py makes a page of it, plain.py lines of text)."""
+
+    def writer(render: Callable[[Any], str]) -> Formatter:
+        return lambda result, out: out.write(finish(render(result), out))
+
+    return {kind: writer(render) for kind, render in DOCUMENTS.items()}
+
+
+FORMATTERS = formatters()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from careers_cli.models import ENTRY_ROUTE_LABELS, Area, Band, Pay, PayScale, Role
 from careers_cli.visible import visible
+
+if TYPE_CHECKING:
+    from careers_cli.commands.compare import Facts
 
 KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
 BUILTIN = "built-in"
@@ -89,3 +93,24 @@ def area_name(areas: dict[str, Area], key: str) -> str:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def compare_pay(f: Facts) -> str:
+    """A compared role's pay in words: 'bands 5, 6: £31,049 to £47,810 (2025/26)'."""
+    if f.pay_min is None or f.pay_max is None:
+        return "no band given"
+    amount = money(f.pay_min) if f.pay_min == f.pay_max else f"{money(f.pay_min)} to {money(f.pay_max)}"
+    return f"{f.pay_label}: {amount} ({f.pay_year})"
+
+
+# The facts `compare` sets side by side, in words (the document formats; text draws its own cells).
+COMPARE_ROWS: list[tuple[str, Callable[[Facts], str]]] = [
+    ("Area", lambda f: f.area),
+    ("Pay", compare_pay),
+    ("Hours", lambda f: f"{f.hours:g} a week" if f.hours else ""),
+    ("Entry routes", lambda f: ", ".join(ENTRY_ROUTE_LABELS[r] for r in f.entry_routes)),
+    ("Registration", lambda f: f.registration or ""),
+    ("Training", lambda f: f.training or ""),
+    ("Can lead to", lambda f: "; ".join(f.leads_to)),
+    ("Key skills", lambda f: "; ".join(f.skills)),
+]
