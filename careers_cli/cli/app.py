@@ -174,6 +174,7 @@ def main_options(
     color: str = typer.Option(
         "auto",
         "--color",
+        metavar="|".join(COLOR_MODES),
         help="auto: colour on a terminal unless NO_COLOR is set; always; never.",
         autocompletion=lambda incomplete: [m for m in COLOR_MODES if m.startswith(incomplete)],
     ),

@@ -77,7 +77,7 @@ class Group(TyperGroup):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The help names how many roles are built in, counted from the data, not written in."""
-        self.help = HELP.format(roles=_builtin_roles())
+        self.help = description()
         super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -110,6 +110,11 @@ HELP = (
     "Explore the careers of the NHS in England: {roles} roles built in (of the 350+ Health Careers "
     "describes), with their entry routes, pay and progression."
 )
+
+
+def description() -> str:
+    """What `careers --help` and the man page say the tool is, with the role count of the data."""
+    return HELP.format(roles=_builtin_roles())
 
 
 def _builtin_roles() -> int:
