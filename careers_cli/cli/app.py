@@ -361,16 +361,30 @@ def new(
     _emit(command.run(run.catalogue(), slug, run.data_dirs, from_, directory, area))
 
 
-@app.command(epilog=EVERY_COMMAND)
-def schema() -> None:
-    """Print the JSON Schema of a role file.
+SCHEMAS = ("role", "output")
 
-    Editors with YAML support (yaml-language-server) use it to check a role file as you type;
-    each built-in role file names it in its first line.
+
+@app.command(epilog=EVERY_COMMAND)
+def schema(
+    which: str = typer.Argument(
+        "role",
+        metavar="[role|output]",
+        help="role: a role file (the default); output: every command's --json output.",
+        autocompletion=lambda incomplete: [s for s in SCHEMAS if s.startswith(incomplete)],
+    ),
+) -> None:
+    """Print the JSON Schema of a role file, or of the --json output.
+
+    Editors with YAML support (yaml-language-server) use the role schema to check a role file as
+    you type; each built-in role file names it in its first line. The output schema has each
+    command's output as $defs/COMMAND (show, search, list, areas, path, path-to, compare, pay,
+    pay-band, validate), for scripts to rely on: within its version, fields are only added.
     """
     from careers_cli.commands import schema as command
 
-    _emit(command.run())
+    if which not in SCHEMAS:
+        raise UsageError(f"No schema '{one_line(which, 40)}'. Choose from: {', '.join(SCHEMAS)}")
+    _emit(command.run() if which == "role" else command.Schema(text=output.json_schema()))
 
 
 @app.command(epilog=EVERY_COMMAND)

@@ -129,6 +129,15 @@ def to_file(path: Path, env: Environment, force: bool = False) -> Iterator[Envir
         raise
 
 
+def json_schema() -> str:
+    """The JSON Schema of every --json output (jsonshapes.py), as the text docs/ ships."""
+    import json
+
+    from careers_cli.output.jsonshapes import output_schema
+
+    return json.dumps(output_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def say(notes: Iterable[Note], env: Environment) -> None:
     for note in notes:
         message(note.level, note.text, env)

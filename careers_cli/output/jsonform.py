@@ -10,8 +10,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from careers_cli.errors import Problem
-from careers_cli.models import Area, Pay, Role, Step
+from careers_cli.models import Area, Pay, Role, Source, Step
+from careers_cli.output import jsonshapes as js
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
     from careers_cli.commands.areas import Areas
@@ -24,135 +27,128 @@ if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path
     from careers_cli.search import Hit
 
 
-def role(r: Role) -> dict[str, Any]:
-    return {
-        "slug": r.slug,
-        "title": r.title,
-        "alternative_titles": list(r.alternative_titles),
-        "former_slugs": list(r.former_slugs),
-        "area": r.area.key,
-        "area_name": r.area.name,
-        "subarea": r.subarea.key if r.subarea else None,
-        "subarea_name": r.subarea.name if r.subarea else None,
-        "summary": r.summary,
-        "sections": [{"key": s.key, "heading": s.heading, "text": s.text, "items": list(s.items)} for s in r.sections],
-        "pay": pay(r.pay) if r.pay else None,
-        "entry_routes": list(r.entry_routes),
-        "registration": r.registration,
-        "training_length": r.training_length,
-        "progression": [step(s) for s in r.progression],
-        "related": list(r.related),
-        "organisations": [{"name": o.name, "url": o.url or None} for o in r.organisations],
-        "source": {"url": r.source.url, "checked": r.source.checked.isoformat()},
-        "file": str(r.path),
-    }
+def role(r: Role) -> js.RoleOut:
+    return js.RoleOut(
+        slug=r.slug,
+        title=r.title,
+        alternative_titles=list(r.alternative_titles),
+        former_slugs=list(r.former_slugs),
+        area=r.area.key,
+        area_name=r.area.name,
+        subarea=r.subarea.key if r.subarea else None,
+        subarea_name=r.subarea.name if r.subarea else None,
+        summary=r.summary,
+        sections=[js.SectionOut(s.key, s.heading, s.text, list(s.items)) for s in r.sections],
+        pay=pay(r.pay) if r.pay else None,
+        entry_routes=list(r.entry_routes),
+        registration=r.registration,
+        training_length=r.training_length,
+        progression=[step(s) for s in r.progression],
+        related=list(r.related),
+        organisations=[js.OrganisationOut(o.name, o.url or None) for o in r.organisations],
+        source=source(r.source),
+        file=str(r.path),
+    )
 
 
-def pay(p: Pay) -> dict[str, Any]:
+def source(s: Source) -> js.SourceOut:
+    return js.SourceOut(url=s.url, checked=s.checked.isoformat())
+
+
+def pay(p: Pay) -> js.PayOut:
     low, high = p.range
-    return {
-        "scale": p.scale.key,
-        "scale_name": p.scale.name,
-        "year": p.scale.year,
-        "region": p.scale.region,
-        "bands": [{"band": b.key, "min": b.min, "max": b.max} for b in p.bands],
-        "min": low,
-        "max": high,
-        "hours_per_week": p.hours_per_week,
-    }
+    return js.PayOut(
+        scale=p.scale.key,
+        scale_name=p.scale.name,
+        year=p.scale.year,
+        region=p.scale.region,
+        bands=[js.BandPay(b.key, b.min, b.max) for b in p.bands],
+        min=low,
+        max=high,
+        hours_per_week=p.hours_per_week,
+    )
 
 
-def step(s: Step) -> dict[str, Any]:
-    return {"title": s.title, "slug": s.slug, "note": s.note or None, "kind": s.kind, "next": [step(n) for n in s.next]}
+def step(s: Step) -> js.StepOut:
+    return js.StepOut(s.title, s.slug, s.note or None, s.kind, [step(n) for n in s.next])  # type: ignore[arg-type]
 
 
-def hit(h: Hit) -> dict[str, Any]:
-    return {
-        "slug": h.role.slug,
-        "title": h.role.title,
-        "score": h.score,
-        "area": h.role.area,
-        "bands": list(h.role.bands),
-        "matched_field": h.field,
-        "matched_words": list(h.terms),
-        "snippet": h.snippet,
-    }
+def hit(h: Hit) -> js.HitOut:
+    return js.HitOut(
+        slug=h.role.slug,
+        title=h.role.title,
+        score=h.score,
+        area=h.role.area,
+        bands=list(h.role.bands),
+        matched_field=h.field,
+        matched_words=list(h.terms),
+        snippet=h.snippet,
+    )
 
 
-def listed(r: Summary, origins: dict[str, str] | None = None) -> dict[str, Any]:
-    item = {"slug": r.slug, "title": r.title, "area": r.area, "subarea": r.subarea, "bands": list(r.bands)}
-    return {**item, "source": origins[r.slug]} if origins else item
+def listed(r: Summary, origins: dict[str, str] | None = None) -> js.ListedOut:
+    where = origins[r.slug] if origins else msgspec.UNSET
+    return js.ListedOut(r.slug, r.title, r.area, r.subarea, list(r.bands), where)
 
 
-def area(a: Area, count: int, per_subarea: dict[str, int]) -> dict[str, Any]:
-    subareas = [{"key": s.key, "name": s.name, "roles": per_subarea.get(s.key, 0)} for s in a.subareas]
-    return {"key": a.key, "name": a.name, "url": a.url or None, "roles": count, "subareas": subareas}
+def area(a: Area, count: int, per_subarea: dict[str, int]) -> js.AreaOut:
+    subareas = [js.SubareaOut(s.key, s.name, per_subarea.get(s.key, 0)) for s in a.subareas]
+    return js.AreaOut(a.key, a.name, a.url or None, count, subareas)
 
 
-def node(n: Node) -> dict[str, Any]:
-    return {
-        "title": n.title,
-        "slug": n.slug,
-        "note": n.note or None,
-        "kind": n.kind,
-        "bands": list(n.bands),
-        "repeat": n.repeat,
-        "shown_above": n.shown,
-        "next": [node(c) for c in n.next],
-    }
+def node(n: Node) -> js.NodeOut:
+    kind: Any = n.kind
+    return js.NodeOut(
+        n.title, n.slug, n.note or None, kind, list(n.bands), n.repeat, n.shown, [node(c) for c in n.next]
+    )
 
 
-def problem(p: Problem) -> dict[str, Any]:
-    return {"file": str(p.path), "line": p.line, "column": p.column, "key": p.key or None, "message": p.message}
+def problem(p: Problem) -> js.ProblemOut:
+    return js.ProblemOut(str(p.path), p.line, p.column, p.key or None, p.message)
 
 
-def route(stops: Sequence[RouteStep]) -> list[dict[str, Any]]:
+def route(stops: Sequence[RouteStep]) -> list[js.RouteStopOut]:
+    kinds: list[Any] = [s.kind for s in stops]
     return [
-        {"slug": s.slug, "title": s.title, "bands": list(s.bands), "note": s.note or None, "kind": s.kind}
-        for s in stops
+        js.RouteStopOut(s.slug, s.title, list(s.bands), s.note or None, k) for s, k in zip(stops, kinds, strict=True)
     ]
 
 
-def facts(f: Facts) -> dict[str, Any]:
-    return {
-        "slug": f.slug,
-        "title": f.title,
-        "area": f.area,
-        "bands": list(f.bands),
-        "pay": {"min": f.pay_min, "max": f.pay_max, "year": f.pay_year} if f.pay_min is not None else None,
-        "hours_per_week": f.hours,
-        "entry_routes": list(f.entry_routes),
-        "registration": f.registration,
-        "training_length": f.training,
-        "leads_to": list(f.leads_to),
-        "key_skills": list(f.skills),
-    }
+def facts(f: Facts) -> js.FactsOut:
+    paid = f.pay_min is not None and f.pay_max is not None and f.pay_year is not None
+    return js.FactsOut(
+        slug=f.slug,
+        title=f.title,
+        area=f.area,
+        bands=list(f.bands),
+        pay=js.FactsPay(f.pay_min, f.pay_max, f.pay_year) if paid else None,  # type: ignore[arg-type]
+        hours_per_week=f.hours,
+        entry_routes=list(f.entry_routes),
+        registration=f.registration,
+        training_length=f.training,
+        leads_to=list(f.leads_to),
+        key_skills=list(f.skills),
+    )
 
 
-def band_count(c: BandCount) -> dict[str, Any]:
-    return {
-        "band": c.band.key,
-        "label": c.band.label,
-        "min": c.band.min,
-        "max": c.band.max,
-        "roles_starting": [{"slug": d.slug, "title": d.title} for d in c.starting],
-    }
+def band_count(c: BandCount) -> js.BandCountOut:
+    starting = [js.RoleRef(d.slug, d.title) for d in c.starting]
+    return js.BandCountOut(c.band.key, c.band.label, c.band.min, c.band.max, starting)
 
 
-def _scale(r: Scale) -> dict[str, Any]:
-    return {
-        "scale": r.scale.key,
-        "name": r.scale.name,
-        "year": r.scale.year,
-        "bands": [band_count(c) for c in r.counts],
-    }
+def _scale(r: Scale) -> js.ScaleOut:
+    scale = r.scale
+    bands = [band_count(c) for c in r.counts]
+    return js.ScaleOut(
+        scale.key, scale.name, scale.year, scale.region, scale.applies_from.isoformat(), source(scale.source), bands
+    )
 
 
-def _listed(r: Listed) -> list[dict[str, Any]]:
+def _listed(r: Listed) -> list[js.ListedOut]:
     return [listed(role, r.origins) for role in r.roles]
 
 
-def _areas(r: Areas) -> list[dict[str, Any]]:
+def _areas(r: Areas) -> list[js.AreaOut]:
     return [area(row.area, row.roles, row.per_subarea) for row in r.rows]
 
 
@@ -177,7 +173,7 @@ def _writer(data: Callable[[Any], Any]) -> Formatter:
     def write(result: Any, out: Sink) -> None:
         import json  # here, not at the top: only --json needs it, and every import costs start-up
 
-        text = json.dumps(data(result), ensure_ascii=out.env.ascii_only, indent=2)
+        text = json.dumps(msgspec.to_builtins(data(result)), ensure_ascii=out.env.ascii_only, indent=2)
         # JSON leaves DEL, the C1 controls and invisible format characters raw; a terminal
         # may act on them, so they are written as \u escapes (still the same JSON).
         out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
