@@ -230,3 +230,23 @@ def test_output_that_fails_leaves_nothing_behind(tmp_path: Path) -> None:
 
 def test_output_dash_is_the_screen() -> None:
     assert run("pay", "-o", "-", "-f", "markdown").stdout.startswith("# Agenda for Change")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "health-records-staff"),
+        ("search", "records"),
+        ("path", "health-records-staff"),
+        ("compare", "health-records-staff", "adult-nurse"),
+        ("list", "--format", "text"),
+        ("pay",),
+    ],
+)
+def test_colour_never_carries_a_fact_alone(args: tuple[str, ...]) -> None:
+    coloured = run("--color", "always", *args).stdout
+    assert "\x1b[" in coloured
+    # Colour codes and terminal hyperlinks (whose address is printed as text too) taken away,
+    # nothing is lost: every word is in the uncoloured output, in the same place.
+    bare = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", coloured)
+    assert bare == run("--color", "never", *args).stdout
