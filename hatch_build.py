@@ -19,9 +19,13 @@ class ManPageHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if version == "editable":  # a checkout: `python -m careers_cli.cli.manpage` writes it
+            return
         page = Path(tempfile.mkdtemp(prefix="careers-man-")) / "careers.1"
-        # In its own process, from the source tree being built: the build's interpreter has the
-        # runtime dependencies (require-runtime-dependencies in pyproject.toml), not the package.
-        env = {**os.environ, "PYTHONPATH": self.root, "CAREERS_CACHE_DIR": ""}
+        # In its own process, from the source tree being built. The build environment has the
+        # runtime dependencies (require-runtime-dependencies in pyproject.toml); pip may reach
+        # them through PYTHONPATH, so the source tree goes in front of it, never instead.
+        path = os.pathsep.join(p for p in (self.root, os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "PYTHONPATH": path, "CAREERS_CACHE_DIR": ""}
         subprocess.run([sys.executable, "-m", "careers_cli.cli.manpage", str(page)], check=True, env=env)
         build_data["shared_data"][str(page)] = MAN_PAGE

@@ -254,6 +254,21 @@ def test_the_plain_forms_never_import_typer_or_click() -> None:
         assert not imported & {"typer", "click"}
 
 
+def test_plain_show_through_the_script_imports_only_what_it_needs() -> None:
+    # Through the console script, as people run it (python -m imports more on its own).
+    script = Path(sys.executable).parent / "careers"
+    subprocess.run([str(script), "show", "health-records-staff"], capture_output=True, check=True)  # caches warm
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", str(script), "show", "health-records-staff"],
+        capture_output=True,
+        text=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    # (the last lines of -X importtime may be cut by the fast exit: an early module is the witness)
+    assert proc.returncode == 0 and "careers_cli.output.text.widgets" in imported
+    assert imported & {"typer", "markdown_it", "json", "rapidfuzz", "yaml"} == set()
+
+
 def test_errors_never_show_a_traceback() -> None:
     proc = _subprocess("show", "../../etc/passwd")
     assert proc.returncode == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,6 +113,8 @@ def to_file(path: Path, env: Environment, force: bool = False) -> Iterator[Envir
         raise UsageError(f"{one_line(str(path))} is a folder: give --output a file name")
     if (path.exists() or path.is_symlink()) and not force:
         raise UsageError(f"{one_line(str(path))} already exists: choose another name, or add --force to replace it")
+    import tempfile  # here: it brings shutil, bz2 and lzma, which `show` never needs
+
     try:
         temp = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed by the `with` below, before the rename)
             "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
