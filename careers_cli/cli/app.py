@@ -4,7 +4,8 @@ main() in __init__.py runs this app for everything but the plain `show SLUG` and
 `search WORDS...`. `_Group.invoke` sends every error a command raises through the funnel.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer would then evaluate every option's
+# annotation from its string on every run (measured: 16M instructions, 3.6% of `careers list`).
 
 import sys
 from pathlib import Path
