@@ -35,17 +35,37 @@ class Band(msgspec.Struct, frozen=True):
 class Source(msgspec.Struct, frozen=True):
     url: str
     checked: datetime.date
+    supports: tuple[str, ...] = ()  # the facts read from it (SUPPORTS keys); () for all the rest
+    note: str = ""
 
 
 class PayScale(msgspec.Struct, frozen=True):
+    """One pay year of a scale (the scale's table in force from `applies_from`)."""
+
     key: str
     name: str
     region: str
     year: str
     applies_from: datetime.date
-    source: Source
+    sources: tuple[Source, ...]
     unit: str
     bands: tuple[Band, ...]
+    status: str = "confirmed"  # or "provisional": not yet read from the official table
+    note: str = ""
+
+    @property
+    def source(self) -> Source:
+        return self.sources[0]
+
+    @property
+    def checked(self) -> datetime.date:
+        return max(s.checked for s in self.sources)
+
+    @property
+    def ends(self) -> datetime.date:
+        """The last day of the pay year (31 March after applies_from's April)."""
+        start = self.applies_from
+        return datetime.date(start.year + (start.month >= 4), 3, 31)
 
     def band(self, key: str) -> Band | None:
         return next((b for b in self.bands if b.key == key), None)
@@ -114,7 +134,22 @@ class Role(msgspec.Struct, frozen=True):
     progression: tuple[Step, ...]
     related: tuple[str, ...]
     organisations: tuple[Organisation, ...]
-    source: Source
+    sources: tuple[Source, ...]  # the first is the role's main page
+
+    @property
+    def source(self) -> Source:
+        """The role's main page (its first source)."""
+        return self.sources[0]
+
+    @property
+    def checked(self) -> datetime.date:
+        """The newest day any of its facts was checked."""
+        return max(s.checked for s in self.sources)
+
+    def sources_of(self, fact: str) -> tuple[Source, ...]:
+        """The pages a fact (a SUPPORTS key) rests on: those naming it, else those naming nothing."""
+        named = tuple(s for s in self.sources if fact in s.supports)
+        return named or tuple(s for s in self.sources if not s.supports)
 
     @property
     def area_label(self) -> str:
@@ -153,4 +188,21 @@ ENTRY_ROUTE_LABELS: dict[str, str] = {
     "professional-registration": "professional registration",
     "experience": "relevant experience",
     "graduate-scheme": "graduate scheme",
+}
+
+# What a source may support (`supports:` in a role file): the facts of the header and lists,
+# then each section. The labels are how `careers sources` and `show` name them.
+SUPPORTS: dict[str, str] = {
+    "title": "title",
+    "alternative_titles": "other titles",
+    "summary": "summary",
+    "pay": "pay band",
+    "hours": "hours",
+    "entry_routes": "entry routes",
+    "registration": "registration",
+    "training_length": "training length",
+    "progression": "where it leads",
+    "related": "related roles",
+    "organisations": "organisations",
+    **{key: heading.lower() for key, heading in SECTION_HEADINGS.items()},
 }

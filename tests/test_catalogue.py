@@ -71,7 +71,7 @@ def test_former_slug_resolves_to_the_role() -> None:
 def test_role_is_built_from_the_file() -> None:
     role = Catalogue.open(role_dirs=[ROLES], builtin_roles=False).get("alpha-clerk")
     assert role.band_keys == ("2", "3")
-    assert role.pay is not None and role.pay.range == (24465, 26598)
+    assert role.pay is not None and role.pay.range == (25272, 27476)
     assert [s.key for s in role.sections] == ["working_life", "entry_requirements", "skills"]
     assert role.sections[1].text == "No set requirements." and role.sections[1].items == ("GCSEs help",)
     step = role.progression[0]

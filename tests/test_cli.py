@@ -27,7 +27,7 @@ def test_show_prints_header_and_sections_in_order() -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("Health records staff  (health-records-staff)\n")
-    assert "Agenda for Change band 2: £24,465 a year (2025/26 rates, England)" in out
+    assert "Agenda for Change band 2: £25,272 a year (2026/27 rates, England,\n              provisional)" in out
     headings = ["Working life", "Entry requirements", "Personal characteristics", "Skills", "Pay and conditions"]
     positions = [out.index(f"─ {h} ─") for h in headings]
     assert positions == sorted(positions)
@@ -60,10 +60,14 @@ def test_show_json_is_the_whole_role() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["slug"] == "health-records-staff"
-    assert data["pay"]["bands"] == [{"band": "2", "min": 24465, "max": 24465}]
-    assert data["pay"]["year"] == "2025/26"
+    assert data["pay"]["bands"] == [{"band": "2", "min": 25272, "max": 25272}]
+    assert data["pay"]["year"] == "2026/27" and data["pay"]["status"] == "provisional"
     assert [s["key"] for s in data["sections"]][:2] == ["working_life", "entry_requirements"]
-    assert data["source"]["checked"] == "2026-11-25"
+    file = oracle.roles()["health-records-staff"]
+    given = file.get("sources") or [file["source"]]
+    assert data["source"]["url"] == given[0]["url"] and data["source"]["checked"] == str(given[0]["checked"])
+    assert [s["url"] for s in data["sources"]] == [s["url"] for s in given]
+    assert data["checked"] == str(max(s["checked"] for s in given))
 
 
 def test_search_json_is_ranked() -> None:
@@ -365,7 +369,7 @@ def test_path_into_and_its_errors() -> None:
 def test_compare_json_and_counts() -> None:
     data = json.loads(run("compare", "health-records-staff", "adult-nurse", "--json").stdout)
     assert [d["slug"] for d in data] == ["health-records-staff", "adult-nurse"]
-    assert data[0]["pay"] == {"min": 24465, "max": 24465, "year": "2025/26"}
+    assert data[0]["pay"] == {"min": 25272, "max": 25272, "year": "2026/27", "status": "provisional"}
     assert data[1]["registration"] == "Nursing and Midwifery Council (NMC)"
     assert run("compare", "health-records-staff").exit_code == 2
     assert run("compare", "a", "b", "c", "d", "e").exit_code == 2
@@ -375,9 +379,9 @@ def test_compare_json_and_counts() -> None:
 
 def test_pay_counts_roles_by_starting_band() -> None:
     data = json.loads(run("pay", "--json").stdout)
-    assert data["year"] == "2025/26"
+    assert data["year"] == "2026/27"
     bands = {b["band"]: b for b in data["bands"]}
-    assert (bands["2"]["min"], bands["9"]["max"]) == (24465, 125637)
+    assert (bands["2"]["min"], bands["9"]["max"]) == (25272, 129783)
     assert [r["slug"] for r in bands["5"]["roles_starting"]] == oracle.starting_in("5")
     assert sum(len(b["roles_starting"]) for b in data["bands"]) == len(oracle.where("2", "9"))
     five = json.loads(run("pay", "5", "--json").stdout)

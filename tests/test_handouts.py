@@ -93,7 +93,9 @@ def test_every_fact_of_pay_survives_in_the_plain_layout() -> None:
         line += f"roles starting here {len(band['roles_starting'])}"
         assert line in text.splitlines()
     pay_file = yaml.safe_load((oracle.ROOT / "data" / "pay" / "agenda-for-change.yaml").read_text(encoding="utf-8"))
-    assert pay_file["source"]["url"] in text and scale["year"] in text
+    in_force = next(y for y in pay_file["years"] if y["year"] == scale["year"])
+    assert all(s["url"] in text for s in in_force["sources"]) and scale["year"] in text
+    assert scale["status"] == "provisional" and "Provisional: " in text
 
 
 def test_the_plain_layout_is_chosen_by_accessible_and_on_the_fast_path() -> None:

@@ -66,6 +66,7 @@ def _results(cls: type) -> list[type]:
     import careers_cli.commands.pay
     import careers_cli.commands.schema
     import careers_cli.commands.search
+    import careers_cli.commands.sources
     import careers_cli.commands.validate  # noqa: F401
 
     out = []

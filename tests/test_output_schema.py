@@ -57,6 +57,10 @@ CASES = [
     ("pay-band", ["pay", "5"]),
     ("validate", ["validate"]),
     ("validate", ["validate", str(FIXTURES / "invalid")]),
+    ("sources", ["sources", "health-records-staff"]),
+    ("sources", ["sources", "training-doctor"]),
+    ("sources-all", ["sources"]),
+    ("pay", ["--pay-year", "2025/26", "pay"]),
 ]
 
 
@@ -107,6 +111,7 @@ def _readme_json(command: str) -> str:
         ("list", ["list"]),
         ("areas", ["areas"]),
         ("validate", ["validate"]),
+        ("sources", ["sources", "sources-all"]),
     ],
 )
 def test_the_readme_lists_every_field_of_each_output(command: str, names: list[str]) -> None:

@@ -114,7 +114,7 @@ def test_an_ascii_only_terminal_gets_ascii() -> None:
         proc = subprocess.run([sys.executable, "-m", "careers_cli", *args], env=env, capture_output=True, check=False)
         assert proc.returncode == 0, proc.stderr
         text = proc.stdout.decode("ascii")  # raises if anything is not ASCII
-        assert "GBP 24,465" in text
+        assert "GBP 25,272" in text
 
 
 @pytest.mark.parametrize("width", [20, 24, 30, 40])

@@ -18,6 +18,7 @@ from careers_cli.catalogue.folders import is_slug
 from careers_cli.errors import DataError, KeyPath, Problem
 from careers_cli.models import (
     SECTION_HEADINGS,
+    SUPPORTS,
     Area,
     Band,
     Organisation,
@@ -29,6 +30,7 @@ from careers_cli.models import (
     Step,
     Subarea,
 )
+from careers_cli.suggest import closest, did_you_mean
 from careers_cli.visible import one_line
 
 # The placeholders of a fresh `careers new` file: a file that still holds one is not finished,
@@ -43,18 +45,46 @@ _NOT_IN_URLS = frozenset(' <>"`{}|\\^')
 _HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789.-"
 
 
-def areas_and_scales(data: DataFiles) -> tuple[dict[str, Area], dict[str, PayScale]]:
+def areas_and_scales(data: DataFiles, data_dir: Path) -> tuple[dict[str, Area], dict[str, tuple[PayScale, ...]]]:
+    """The areas, and each pay scale's years, newest first; DataError for a pay file that is wrong."""
     areas = {
         key: Area(key, a.name, a.url, tuple(Subarea(k, v) for k, v in a.subareas.items()))
         for key, a in data.areas.areas.items()
     }
-    return areas, {key: _scale(key, f) for key, f in data.scales.items()}
+    problems = [
+        problem_at(data_dir / "pay" / f"{key}.yaml", keys, message)
+        for key, f in data.scales.items()
+        for keys, message in pay_problems(f)
+    ]
+    if problems:
+        raise DataError(problems)
+    return areas, {key: tuple(_year(key, f, y) for y in f.years) for key, f in data.scales.items()}
 
 
-def _scale(key: str, f: shapes.PayScaleFile) -> PayScale:
-    bands = tuple(Band(k, b.label or f"Band {k}", b.min, b.max) for k, b in f.bands.items())
-    source = Source(f.source.url, f.source.checked)
-    return PayScale(key, f.name, f.region, f.year, f.applies_from, source, f.unit, bands)
+def _year(key: str, f: shapes.PayScaleFile, y: shapes.PayYearFile) -> PayScale:
+    bands = tuple(Band(k, b.label or f"Band {k}", b.min, b.max) for k, b in y.bands.items())
+    sources = tuple(Source(s.url, s.checked, note=s.note) for s in y.sources)
+    return PayScale(key, f.name, f.region, y.year, y.applies_from, sources, f.unit, bands, y.status, y.note)
+
+
+def pay_problems(f: shapes.PayScaleFile) -> Iterator[tuple[KeyPath, str]]:
+    """What is wrong with a pay file: its years must be real pay years, newest first, each with
+    a source and bands whose lowest pay is not above their highest."""
+    if not f.years:
+        yield ["years"], "expected at least one pay year"
+    later: shapes.PayYearFile | None = None
+    for i, y in enumerate(f.years):
+        start = y.applies_from.year
+        if y.year != f"{start}/{(start + 1) % 100:02d}":
+            yield ["years", i, "year"], f"expected {start}/{(start + 1) % 100:02d} (from applies_from), got '{y.year}'"
+        if later is not None and y.applies_from >= later.applies_from:
+            yield ["years", i, "applies_from"], "pay years go newest first: this one is not older than the one above"
+        if not y.sources:
+            yield ["years", i, "sources"], "expected at least one source: the pages the figures come from"
+        for band, b in y.bands.items():
+            if b.min > b.max:
+                yield ["years", i, "bands", band], f"the lowest pay (£{b.min:,}) is above the highest (£{b.max:,})"
+        later = y
 
 
 def build_role(
@@ -105,7 +135,7 @@ class _RoleBuilder(msgspec.Struct):
             progression=tuple(self._steps(f.progression, ["progression"])),
             related=tuple(self._slugs(f.related, "related")),
             organisations=tuple(self._organisations(f.organisations)),
-            source=Source(self._source_url(f.source.url), self._checked(f.source.checked)),
+            sources=self._sources(f),
         )
 
     def fail(self, keys: KeyPath, message: str) -> None:
@@ -149,15 +179,52 @@ class _RoleBuilder(msgspec.Struct):
             self.fail(keys, "still the placeholder of `careers new`; write it in your own words")
         return text
 
-    def _checked(self, day: datetime.date) -> datetime.date:
+    def _sources(self, f: shapes.RoleFile) -> tuple[Source, ...]:
+        """`source:` (one page for everything) or `sources:` (a page per group of facts)."""
+        if f.source is not None and f.sources:
+            self.fail(["sources"], "give `source` (one page) or `sources` (a list), not both")
+        if f.source is None and not f.sources:
+            self.fail([], "missing required key 'source' (or 'sources': a list, one page per group of facts)")
+            return (Source("", datetime.date.min),)
+        given = (
+            [(f.source, ["source"])] if f.source is not None else [(s, ["sources", i]) for i, s in enumerate(f.sources)]
+        )
+        seen: dict[str, int] = {}
+        sources: list[Source] = []
+        for source, at in given:
+            if source.url in seen:
+                self.fail(
+                    [*at, "url"], f"this page is already source [{seen[source.url]}]; list what it supports there"
+                )
+            seen.setdefault(source.url, len(sources))
+            url = self._source_url(source.url, [*at, "url"])
+            supports = tuple(self._supports(source.supports, [*at, "supports"]))
+            note = self._line(source.note, [*at, "note"]) if source.note else ""
+            sources.append(Source(url, self._checked(source.checked, [*at, "checked"]), supports, note))
+        return tuple(sources)
+
+    def _supports(self, facts: Sequence[str], keys: KeyPath) -> Iterator[str]:
+        for i, fact in enumerate(self._unique(facts, keys)):
+            if fact not in SUPPORTS:
+                near = closest(fact, SUPPORTS)
+                hint = f"; {did_you_mean(near, clause=True)}" if near else ""
+                self.fail(
+                    [*keys, i],
+                    f"no fact '{one_line(fact, 40)}'{hint} (a source supports a key of the role file, such as pay "
+                    "or entry_routes, or a section, such as working_life)",
+                )
+                continue
+            yield fact
+
+    def _checked(self, day: datetime.date, keys: KeyPath = ("source", "checked")) -> datetime.date:
         if day > datetime.date.today():
-            self.fail(["source", "checked"], f"{day.isoformat()} is in the future; give the day you checked the facts")
+            self.fail(keys, f"{day.isoformat()} is in the future; give the day you checked the facts")
         return day
 
-    def _source_url(self, url: str) -> str:
+    def _source_url(self, url: str, keys: KeyPath = ("source", "url")) -> str:
         if url.rstrip("/") == START_URL:
-            self.fail(["source", "url"], "the list of all roles, from `careers new`: cite the page you checked")
-        return self._url(url, ["source", "url"])
+            self.fail(keys, "the list of all roles, from `careers new`: cite the page you checked")
+        return self._url(url, keys)
 
     def _sections(self, f: shapes.SectionsFile) -> Iterator[Section]:
         for section in _sections(f):

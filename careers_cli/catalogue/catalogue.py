@@ -7,6 +7,7 @@ cache when no file has changed; `roles()` builds every role, reparsing only chan
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -26,9 +27,10 @@ from careers_cli.catalogue.folders import (
     scan_role_files,
     stamp,
 )
-from careers_cli.errors import DataError, Problem, ProblemRecord, RoleNotFound
+from careers_cli.errors import DataError, Problem, ProblemRecord, RoleNotFound, UsageError
 from careers_cli.index import Index
 from careers_cli.models import Area, PayScale, Role
+from careers_cli.visible import one_line
 
 Suggester = Callable[[str], Sequence[str]]  # slugs to offer for a slug that names no role
 
@@ -49,6 +51,8 @@ class Catalogue:
         self._data: DataFiles | None = None
         self._areas: dict[str, Area] = {}
         self._scales: dict[str, PayScale] = {}
+        self._scale_years: dict[str, tuple[PayScale, ...]] = {}
+        self.pay_year: str | None = None  # None: the pay years in force today
         self._roles: dict[str, Role] = {}
         self._broken: dict[str, list[Problem]] = {}
         self._half_built: dict[str, Role] = {}
@@ -90,8 +94,22 @@ class Catalogue:
 
     @property
     def scales(self) -> dict[str, PayScale]:
+        """Each pay scale in the year asked for (pay_year), or else the year in force today."""
         self._need_data()
         return self._scales
+
+    @property
+    def scale_years(self) -> dict[str, tuple[PayScale, ...]]:
+        """Every year of every pay scale, newest first."""
+        self._need_data()
+        return self._scale_years
+
+    def choose_pay_year(self, year: str | None) -> None:
+        """Show pay of `year` (2025/26): each scale's table for it, or its newest before it (a
+        scale whose next award is not known yet). UsageError for a year no scale has."""
+        self.pay_year = year
+        if self._data is not None:
+            self._scales = _in_force(self._scale_years, year)
 
     @property
     def synonyms(self) -> list[list[str]]:
@@ -100,7 +118,8 @@ class Catalogue:
     def _need_data(self) -> DataFiles:
         if self._data is None:
             self._data = cached.data_files(self.data_dir, self._stamps_of_data(), self.use_cache)
-            self._areas, self._scales = areas_and_scales(self._data)
+            self._areas, self._scale_years = areas_and_scales(self._data, self.data_dir)
+            self._scales = _in_force(self._scale_years, self.pay_year)
         return self._data
 
     def _stamps_of_data(self) -> list[tuple[str, Stamp]]:
@@ -282,3 +301,19 @@ def _hidden_by(p: Problem, taken: str) -> bool:
 def _within(key: str, taken: str) -> bool:
     """Whether key path `key` ("pay.bands[0]") is at or under `taken` ("pay")."""
     return bool(taken) and (key == taken or key.startswith((taken + ".", taken + "[")))
+
+
+def _in_force(
+    years: dict[str, tuple[PayScale, ...]], year: str | None, today: datetime.date | None = None
+) -> dict[str, PayScale]:
+    """Each scale's table for `year`, or its newest before it; with no year, the newest in force
+    on `today` (a table announced for a year not begun yet waits for it)."""
+    if year is not None and not any(t.year == year for tables in years.values() for t in tables):
+        known = sorted({t.year for tables in years.values() for t in tables}, reverse=True)
+        raise UsageError(f"No pay year '{one_line(year, 20)}'. Choose from: {', '.join(known)}")
+    day = today or datetime.date.today()
+    chosen = {}
+    for key, tables in years.items():
+        fits = [t for t in tables if (t.year <= year if year else t.applies_from <= day)]
+        chosen[key] = fits[0] if fits else tables[-1]
+    return chosen

@@ -76,6 +76,10 @@ class OrganisationFile(_Strict, frozen=True, kw_only=True):
 class SourceFile(_Strict, frozen=True, kw_only=True):
     url: str
     checked: datetime.date
+    # What the page was read for: keys of the role file (pay, entry_routes, ...) or of its
+    # sections (working_life, ...). Empty: everything no other source is given for.
+    supports: list[str] = []
+    note: str = ""  # e.g. "an archived page, last updated 2019"
 
 
 class RoleFile(_Strict, frozen=True, kw_only=True):
@@ -95,7 +99,9 @@ class RoleFile(_Strict, frozen=True, kw_only=True):
     progression: list[StepFile] = []
     related: list[str] = []
     organisations: list[OrganisationFile] = []
-    source: SourceFile
+    # One page for every fact (source), or a page for each group of facts (sources).
+    source: SourceFile | None = None
+    sources: list[SourceFile] = []
 
 
 class AreaFile(_Strict, frozen=True, kw_only=True):
@@ -122,15 +128,24 @@ class BandFile(_Strict, frozen=True, kw_only=True):
     max: int
 
 
+class PayYearFile(_Strict, frozen=True, kw_only=True):
+    """One pay year of a scale: the table in force from `applies_from`."""
+
+    year: str  # 2026/27
+    applies_from: datetime.date
+    # provisional: figures not yet read from the official table (the note says how they were found)
+    status: Literal["confirmed", "provisional"] = "confirmed"
+    note: str = ""
+    sources: list[SourceFile]
+    bands: dict[str, BandFile]
+
+
 class PayScaleFile(_Strict, frozen=True, kw_only=True):
-    """One `data/pay/<scale>.yaml` file."""
+    """One `data/pay/<scale>.yaml` file: its pay years, newest first."""
 
     name: str
     region: str
-    year: str
-    applies_from: datetime.date
-    source: SourceFile
     # What one step of the scale is called: Agenda for Change has bands; doctors' pay has grades,
     # shown by their labels (FY1, ST3-5, consultant) rather than their keys.
     unit: Literal["band", "grade"] = "band"
-    bands: dict[str, BandFile]
+    years: list[PayYearFile]

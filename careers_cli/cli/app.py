@@ -84,6 +84,15 @@ def _complete_areas(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     return [(key, a.name) for key, a in areas.items() if key.startswith(incomplete)]
 
 
+def _complete_pay_years(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        years = _completing(ctx).catalogue().scale_years
+    except Exception:  # as above
+        return []
+    found = sorted({t.year for tables in years.values() for t in tables}, reverse=True)
+    return [y for y in found if y.startswith(incomplete)]
+
+
 def _complete_sections(incomplete: str) -> list[str]:
     names = [k.replace("_", "-") for k in (*SECTION_HEADINGS, *EXTRA_SECTIONS)]
     return [n for n in names if n.startswith(incomplete)]
@@ -93,7 +102,7 @@ SLUG_HELP = "The role's slug, e.g. health-records-staff."
 # Shown under each command's own options: the global ones work after the command too.
 EVERY_COMMAND = (
     "Options for every command (before or after it): --data-dir DIR (repeatable), --no-builtin, "
-    "--color auto|always|never, --pager/--no-pager, --plain."
+    "--color auto|always|never, --pager/--no-pager, --plain, --pay-year YEAR."
 )
 JSON = typer.Option(False, "--json", help="Print JSON on stdout instead of text (see the README for the format).")
 AREA = typer.Option(
@@ -187,6 +196,13 @@ def main_options(
         "--plain",
         help="Text without boxes, bars or columns, for screen readers (default: when ACCESSIBLE is set).",
     ),
+    pay_year: str = typer.Option(
+        None,
+        "--pay-year",
+        metavar="YEAR",
+        help="Pay of this year, e.g. 2025/26 (default: the year in force today; CAREERS_PAY_YEAR).",
+        autocompletion=_complete_pay_years,
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
@@ -194,7 +210,7 @@ def main_options(
     """Explore the 350+ careers of the NHS in England: roles, entry routes, pay and progression."""
     if color not in COLOR_MODES:
         raise UsageError(f"No colour mode '{one_line(color, 40)}'. Choose from: {', '.join(COLOR_MODES)}")
-    ctx.obj = Run(Environment(color, pager, plain=plain), list(data_dir or []), not no_builtin)
+    ctx.obj = Run(Environment(color, pager, plain=plain), list(data_dir or []), not no_builtin, pay_year)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 
@@ -362,6 +378,23 @@ def new(
     _emit(command.run(run.catalogue(), slug, run.data_dirs, from_, directory, area))
 
 
+@app.command(epilog=EVERY_COMMAND)
+def sources(
+    slug: str = typer.Argument(
+        None, help="A role: the page each of its facts rests on.", autocompletion=_complete_slugs
+    ),
+    json_out: bool = JSON,
+) -> None:
+    """List the pages a role's facts were checked against, or every role's, oldest check first.
+
+    With SLUG, each page with the day it was checked and the facts read from it (pay, entry routes,
+    each section...). Without, one line a role: the newest check, the slug and its main page.
+    """
+    from careers_cli.commands import sources as command
+
+    _emit(command.run(_run().catalogue(), slug), _fmt(json_out))
+
+
 SCHEMAS = ("role", "output")
 
 
@@ -391,16 +424,23 @@ def schema(
 @app.command(epilog=EVERY_COMMAND)
 def validate(
     paths: list[Path] = typer.Argument(None, help="Role files or folders to check (default: the built-in data)."),
+    older_than: str = typer.Option(
+        None,
+        "--older-than",
+        metavar="AGE",
+        help="Also a problem: a role whose facts were last checked longer ago than AGE (12m, 90d, 6w, 2y).",
+    ),
     json_out: bool = JSON,
 ) -> None:
     """Check role files; print every problem.
 
-    Each problem is one line, FILE:LINE:COLUMN: KEY: MESSAGE. Exits 1 if there is any.
+    Each problem is one line, FILE:LINE:COLUMN: KEY: MESSAGE. Exits 1 if there is any. A pay scale
+    whose newest year has ended is a warning: an award may have been missed.
     """
     from careers_cli.commands import validate as command
 
     run = _run()
-    _emit(command.run(paths or [], run.data_dirs, run.builtin), _fmt(json_out))
+    _emit(command.run(paths or [], run.data_dirs, run.builtin, older_than), _fmt(json_out))
 
 
 def run() -> NoReturn:

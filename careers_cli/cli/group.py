@@ -29,20 +29,21 @@ from careers_cli.visible import one_line
 _PARSER_EXITS = (parser.ClickException, parser.Exit, parser.Abort)
 
 _GLOBAL_FLAGS = {"--pager", "--no-pager", "--no-builtin", "--plain"}
-_GLOBAL_WITH_VALUE = {"--color", "--data-dir"}
+_GLOBAL_WITH_VALUE = {"--color", "--data-dir", "--pay-year"}
 
 
 class Run:
     """The global options of one run, kept on Typer's context for the commands."""
 
-    def __init__(self, env: Environment, data_dirs: list[Path], builtin: bool) -> None:
+    def __init__(self, env: Environment, data_dirs: list[Path], builtin: bool, pay_year: str | None = None) -> None:
         self.env = env
         self.data_dirs = data_dirs
         self.builtin = builtin
+        self.pay_year = pay_year
 
     def catalogue(self, use_cache: bool = True) -> Catalogue:
         """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders."""
-        return base.open_catalogue(self.data_dirs, self.builtin, use_cache)
+        return base.open_catalogue(self.data_dirs, self.builtin, use_cache, self.pay_year)
 
 
 class Group(TyperGroup):

@@ -32,11 +32,15 @@ class Result(msgspec.Struct, frozen=True, kw_only=True):
     exit_code: ExitCode = ExitCode.OK
 
 
-def open_catalogue(data_dirs: Sequence[Path] = (), builtin: bool = True, use_cache: bool = True) -> Catalogue:
-    """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders."""
+def open_catalogue(
+    data_dirs: Sequence[Path] = (), builtin: bool = True, use_cache: bool = True, pay_year: str | None = None
+) -> Catalogue:
+    """The catalogue for this run: built-in roles, CAREERS_DATA_DIR, then --data-dir folders;
+    pay of `pay_year` (--pay-year, else CAREERS_PAY_YEAR, else the year in force today)."""
     dirs = [*env_role_dirs(), *data_dirs]
     catalogue = Catalogue.open(role_dirs=dirs, builtin_roles=builtin, use_cache=use_cache)
     catalogue.suggest = lambda slug: _suggest_slugs(catalogue, slug)
+    catalogue.choose_pay_year(pay_year or os.environ.get("CAREERS_PAY_YEAR") or None)
     return catalogue
 
 

@@ -31,6 +31,7 @@ class Facts(msgspec.Struct, frozen=True):
     training: str | None
     leads_to: tuple[str, ...]
     skills: tuple[str, ...]
+    pay_status: str = "confirmed"  # or "provisional": the scale's figures are not final
 
 
 def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
@@ -53,6 +54,7 @@ def facts(role: Role, title_of: Callable[[str], str | None]) -> Facts:
         role.training_length,
         leads,
         skills[:KEY_SKILLS],
+        pay_status=role.pay.scale.status if role.pay else "confirmed",
     )
 
 

@@ -24,6 +24,7 @@ class Scale(Result, frozen=True, kw_only=True):
     kind = "pay"
     scale: PayScale
     counts: tuple[BandCount, ...]
+    other_years: tuple[str, ...] = ()  # the scale's other pay years, newest first
 
 
 class BandRoles(Result, frozen=True, kw_only=True):
@@ -39,7 +40,8 @@ def run(catalogue: Catalogue, band: str | None = None, scale: str = DEFAULT_SCAL
         raise NotFound("pay scale", scale, list(catalogue.scales))
     counts = start_bands(found, catalogue.index().docs)
     if band is None:
-        return Scale(scale=found, counts=tuple(counts))
+        others = tuple(t.year for t in catalogue.scale_years.get(scale, ()) if t.year != found.year)
+        return Scale(scale=found, counts=tuple(counts), other_years=others)
     wanted = band.strip().lower()
     count = next((c for c in counts if c.band.key == wanted), None)
     if count is None:

@@ -47,12 +47,14 @@ def role(r: Role) -> js.RoleOut:
         related=list(r.related),
         organisations=[js.OrganisationOut(o.name, o.url or None) for o in r.organisations],
         source=source(r.source),
+        sources=[source(s) for s in r.sources],
+        checked=r.checked.isoformat(),
         file=str(r.path),
     )
 
 
 def source(s: Source) -> js.SourceOut:
-    return js.SourceOut(url=s.url, checked=s.checked.isoformat())
+    return js.SourceOut(url=s.url, checked=s.checked.isoformat(), supports=list(s.supports), note=s.note or None)
 
 
 def pay(p: Pay) -> js.PayOut:
@@ -62,6 +64,7 @@ def pay(p: Pay) -> js.PayOut:
         scale_name=p.scale.name,
         year=p.scale.year,
         region=p.scale.region,
+        status=p.scale.status,  # type: ignore[arg-type]
         bands=[js.BandPay(b.key, b.min, b.max) for b in p.bands],
         min=low,
         max=high,
@@ -121,7 +124,7 @@ def facts(f: Facts) -> js.FactsOut:
         title=f.title,
         area=f.area,
         bands=list(f.bands),
-        pay=js.FactsPay(f.pay_min, f.pay_max, f.pay_year) if paid else None,  # type: ignore[arg-type]
+        pay=js.FactsPay(f.pay_min, f.pay_max, f.pay_year, f.pay_status) if paid else None,  # type: ignore[arg-type]
         hours_per_week=f.hours,
         entry_routes=list(f.entry_routes),
         registration=f.registration,
@@ -139,8 +142,20 @@ def band_count(c: BandCount) -> js.BandCountOut:
 def _scale(r: Scale) -> js.ScaleOut:
     scale = r.scale
     bands = [band_count(c) for c in r.counts]
+    status: Any = scale.status
     return js.ScaleOut(
-        scale.key, scale.name, scale.year, scale.region, scale.applies_from.isoformat(), source(scale.source), bands
+        scale=scale.key,
+        name=scale.name,
+        year=scale.year,
+        region=scale.region,
+        applies_from=scale.applies_from.isoformat(),
+        status=status,
+        note=scale.note or None,
+        checked=scale.checked.isoformat(),
+        source=source(scale.source),
+        sources=[source(s) for s in scale.sources],
+        other_years=list(r.other_years),
+        bands=bands,
     )
 
 
@@ -163,6 +178,15 @@ _DATA: dict[str, Callable[[Any], Any]] = {
     "pay": _scale,
     "band": lambda r: band_count(r.count),
     "validate": lambda r: [problem(p) for p in r.problems],
+    "sources": lambda r: js.RoleSourcesOut(
+        r.slug,
+        r.title,
+        [js.FactOut(f.key, f.label, [s.url for s in f.sources]) for f in r.facts],
+        [source(s) for s in r.sources],
+    ),
+    "source-list": lambda r: [
+        js.CheckedOut(c.slug, c.title, c.checked, [source(s) for s in c.sources]) for c in r.roles
+    ],
 }
 
 

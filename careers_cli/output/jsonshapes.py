@@ -38,6 +38,7 @@ class PayOut(Shape):
     scale_name: str
     year: str
     region: str
+    status: Literal["confirmed", "provisional"]
     bands: list[BandPay]
     min: int
     max: int
@@ -62,6 +63,8 @@ class OrganisationOut(Shape):
 class SourceOut(Shape):
     url: str
     checked: str  # an ISO date, 2026-11-25
+    supports: list[str]  # the facts read from it (keys of a role file); empty: all the others
+    note: str | None
 
 
 class RoleOut(Shape):
@@ -84,7 +87,9 @@ class RoleOut(Shape):
     progression: list[StepOut]
     related: list[str]
     organisations: list[OrganisationOut]
-    source: SourceOut
+    source: SourceOut  # the main page: sources[0]
+    sources: list[SourceOut]
+    checked: str  # the newest day any fact was checked, ISO
     file: str
 
 
@@ -153,6 +158,7 @@ class FactsPay(Shape):
     min: int
     max: int
     year: str
+    status: Literal["confirmed", "provisional"]
 
 
 class FactsOut(Shape):
@@ -194,8 +200,37 @@ class ScaleOut(Shape):
     year: str
     region: str
     applies_from: str  # an ISO date
-    source: SourceOut
+    status: Literal["confirmed", "provisional"]
+    note: str | None
+    checked: str  # the newest day a source was checked, ISO
+    source: SourceOut  # sources[0]
+    sources: list[SourceOut]
+    other_years: list[str]
     bands: list[BandCountOut]
+
+
+class FactOut(Shape):
+    fact: str  # a key of the role file or of its sections
+    label: str
+    sources: list[str]  # the addresses it rests on
+
+
+class RoleSourcesOut(Shape):
+    """`careers sources SLUG --json`."""
+
+    slug: str
+    title: str
+    facts: list[FactOut]
+    sources: list[SourceOut]
+
+
+class CheckedOut(Shape):
+    """One role of `careers sources --json`, oldest check first."""
+
+    slug: str
+    title: str
+    checked: str  # the newest day any of its facts was checked, ISO
+    sources: list[SourceOut]
 
 
 class ProblemOut(Shape):
@@ -220,6 +255,8 @@ OUTPUTS: dict[str, Any] = {
     "pay": ScaleOut,
     "pay-band": BandCountOut,
     "validate": list[ProblemOut],
+    "sources": RoleSourcesOut,
+    "sources-all": list[CheckedOut],
 }
 
 

@@ -19,11 +19,16 @@ from careers_cli.output.words import (
     bands_label,
     checked_on,
     clean,
+    day,
     header_facts,
     money,
     money_range,
+    one_plain_source,
+    pay_years_line,
     plural,
     safe_url,
+    scales_in,
+    sources_described,
 )
 from careers_cli.visible import one_line
 
@@ -61,8 +66,11 @@ def role_markdown(role: Role, titles: dict[str, str], wanted: frozenset[str] | N
         lines += ["## Related roles", ""]
         lines += [f"- {md(titles.get(s, s))} (`{s}`)" for s in role.related] + [""]
     if wanted is None or "source" in wanted:
-        url = f"<{role.source.url}>" if safe_url(role.source.url) else md(role.source.url)
-        lines += [f"Facts checked {checked_on(role)} against {url}."]
+        if one_plain_source(role):
+            lines += [f"Facts checked {checked_on(role)} against {_address(role.source.url)}."]
+        else:
+            lines += ["## Sources", ""]
+            lines += [f"- {_address(url)}: {md(what)}" for url, what in sources_described(role.sources)]
         if origin != BUILTIN:
             lines += ["", f"From the file `{one_line(origin)}`."]
     return "\n".join(lines).rstrip() + "\n"
@@ -117,6 +125,8 @@ def tree_markdown(result: Tree) -> str:
     if not root.next:
         lines.append(md(f"No role in the catalogue {'leads to' if result.into else 'follows from'} {root.title} yet."))
     grow(root, 0)
+    years = pay_years_line(result.scales, scales_in(root))
+    lines += ["", md(years)] if years else []
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -139,7 +149,13 @@ def routes_markdown(result: Routes) -> str:
             scale = result.scales.get(stop.scale or "")
             lines.append(f"{i}. {_step(stop.title, stop.slug, bands, stop.note, stop.kind, scale)}")
         lines.append("")
+    years = pay_years_line(result.scales, (s.scale for route in result.routes for s in route if s.bands))
+    lines += [md(years)] if years else []
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _address(url: str) -> str:
+    return f"<{url}>" if safe_url(url) else md(url)
 
 
 def _cell(text: str) -> str:
@@ -161,14 +177,15 @@ def compare_markdown(result: Compared) -> str:
 def pay_markdown(result: Scale) -> str:
     scale = result.scale
     head = f"{scale.name}, {scale.region}, {scale.year}"
-    lines = [f"# {md(head)}", "", f"In force from {scale.applies_from:%-d %B %Y}.", ""]
+    lines = [f"# {md(head)}", "", f"In force from {day(scale.applies_from)}.", ""]
+    lines += [f"Provisional: {md(scale.note)}.", ""] if scale.status == "provisional" else []
     unit = scale.unit.capitalize()
     lines += [f"| {unit} | From | To | Roles starting here |", "|---|---:|---:|---:|"]
     for c in result.counts:
         name = c.band.key if scale.unit == "band" else c.band.label
         lines.append(f"| {_cell(name)} | {money(c.band.min)} | {money(c.band.max)} | {len(c.starting)} |")
-    url = f"<{scale.source.url}>" if safe_url(scale.source.url) else md(scale.source.url)
-    lines += ["", f"Source: {url}"]
+    lines += ["", f"Checked {day(scale.checked)} against:", ""]
+    lines += [f"- {_address(url)}: {md(what)}" for url, what in sources_described(scale.sources, facts=False)]
     return "\n".join(lines) + "\n"
 
 

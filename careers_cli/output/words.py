@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from careers_cli.models import ENTRY_ROUTE_LABELS, Area, Band, Pay, PayScale, Role
+from careers_cli.models import ENTRY_ROUTE_LABELS, SUPPORTS, Area, Band, Pay, PayScale, Role, Source
 from careers_cli.visible import visible
 
 if TYPE_CHECKING:
     from careers_cli.commands.compare import Facts
+    from careers_cli.routes import Node
 
 KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
 BUILTIN = "built-in"
@@ -44,7 +46,32 @@ def pay_line(pay: Pay) -> str:
     amount = money(low) if low == high else f"{money(low)} to {money(high)}"
     scale = pay.scale
     which = scale.describe([b.key for b in pay.bands])
-    return f"{scale.name} {which}: {amount} a year ({scale.year} rates, {scale.region})"
+    return f"{scale.name} {which}: {amount} a year ({year_words(scale)})"
+
+
+def year_words(scale: PayScale) -> str:
+    """'2026/27 rates, England', with ', provisional' while not read from the official table."""
+    return f"{scale.year} rates, {scale.region}" + (", provisional" if scale.status == "provisional" else "")
+
+
+def day(date: datetime.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def sources_described(sources: Sequence[Source], facts: bool = True) -> list[tuple[str, str]]:
+    """Each source's address and what rests on it: 'pay band, hours; checked 2 December 2026'
+    (a pay table's sources, facts=False, by their notes alone)."""
+    described = []
+    for s in sources:
+        named = ", ".join(SUPPORTS[k] for k in s.supports) or ("every fact" if len(sources) == 1 else "the other facts")
+        parts = [named] if facts else []
+        described.append((s.url, "; ".join([*parts, f"checked {day(s.checked)}", *([s.note] if s.note else [])])))
+    return described
+
+
+def one_plain_source(role: Role) -> bool:
+    """A role with one page for everything, shown as before: 'Facts checked DAY against URL'."""
+    return len(role.sources) == 1 and not role.source.supports and not role.source.note
 
 
 def header_facts(role: Role) -> list[tuple[str, str]]:
@@ -64,7 +91,7 @@ def header_facts(role: Role) -> list[tuple[str, str]]:
 
 
 def checked_on(role: Role) -> str:
-    return f"{role.source.checked.day} {role.source.checked:%B %Y}"
+    return day(role.checked)
 
 
 def bands_text(keys: Sequence[str], scale: PayScale | None = None) -> str:
@@ -100,7 +127,7 @@ def compare_pay(f: Facts) -> str:
     if f.pay_min is None or f.pay_max is None:
         return "no band given"
     amount = money(f.pay_min) if f.pay_min == f.pay_max else f"{money(f.pay_min)} to {money(f.pay_max)}"
-    return f"{f.pay_label}: {amount} ({f.pay_year})"
+    return f"{f.pay_label}: {amount} ({f.pay_year}{', provisional' * (f.pay_status == 'provisional')})"
 
 
 # The facts `compare` sets side by side, in words (the document formats; text draws its own cells).
@@ -114,3 +141,18 @@ COMPARE_ROWS: list[tuple[str, Callable[[Facts], str]]] = [
     ("Can lead to", lambda f: "; ".join(f.leads_to)),
     ("Key skills", lambda f: "; ".join(f.skills)),
 ]
+
+
+def pay_years_line(scales: dict[str, PayScale], used: Iterable[str | None]) -> str:
+    """Which pay year the figures of a tree or route are: 'Pay: Agenda for Change 2026/27 rates,
+    England, provisional.' ('' when no step has pay)."""
+    named = [scales[k] for k in dict.fromkeys(k for k in used if k) if k in scales]
+    return f"Pay: {'; '.join(f'{s.name} {year_words(s)}' for s in named)}." if named else ""
+
+
+def scales_in(node: Node) -> Iterator[str | None]:
+    """The pay scale of every step of a tree that has bands."""
+    if node.bands:
+        yield node.scale
+    for child in node.next:
+        yield from scales_in(child)

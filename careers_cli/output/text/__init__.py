@@ -44,6 +44,8 @@ FORMATTERS: Formatters = {
     "compare": "pay:compare",
     "pay": "pay:pay_scale",
     "band": "pay:band_roles",
+    "sources": "sources:role_sources",
+    "source-list": "sources:all_sources",
     "validate": problems,
     "new": written,
     "schema": schema,

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from careers_cli.models import ENTRY_ROUTE_LABELS
 from careers_cli.output.text.widgets import LabelledRows, lines, link, panel, t, whole
-from careers_cli.output.words import area_name, money, money_range
+from careers_cli.output.words import area_name, day, money, money_range, sources_described
 
 if TYPE_CHECKING:
     from careers_cli.commands.compare import Compared, Facts
@@ -53,7 +53,7 @@ def _pay_cell(f: Facts) -> Text:
     if f.pay_min is None or f.pay_max is None:
         return Text("no band given", style="dim")
     amount = money(f.pay_min) if f.pay_min == f.pay_max else f"{money(f.pay_min)} to {money(f.pay_max)}"
-    return t(f"{f.pay_label}\n{amount} ({f.pay_year})")
+    return t(f"{f.pay_label}\n{amount} ({f.pay_year}{', provisional' * (f.pay_status == 'provisional')})")
 
 
 def _or_dash(value: str | None) -> Text:
@@ -101,12 +101,19 @@ def pay_bars(columns: Sequence[Facts]) -> RenderableType:
 
 def pay_scale(result: Scale, out: Sink) -> None:
     scale = result.scale
-    out.print(Text(f"{scale.name}, {scale.region}, {scale.year} (from {scale.applies_from:%-d %B %Y})", style="bold"))
+    out.print(Text(f"{scale.name}, {scale.region}, {scale.year} (from {day(scale.applies_from)})", style="bold"))
+    if scale.status == "provisional":
+        out.print(t(f"Provisional: {scale.note}.", "yellow"))
     if out.console.width < NARROW_TABLE:
         _pay_lines(result, out)
     else:
         out.print(_pay_table(result))
-    out.print(whole(Text("Source: ", style="dim") + link(scale.source.url, scale.source.url, "dim")), soft_wrap=True)
+    out.print(Text(f"Checked {day(scale.checked)} against:", style="dim"))
+    for url, what in sources_described(scale.sources, facts=False):
+        out.print(whole(link(url, url, "dim")), soft_wrap=True)
+        out.print(t(f"  {what}", "dim"))
+    if result.other_years:
+        out.print(Text(f"Other years: {', '.join(result.other_years)} (careers pay --pay-year YEAR)", style="dim"))
 
 
 NARROW_TABLE = 48  # below this width the table would cut its figures: one band a few lines instead

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from careers_cli.models import Role
 from careers_cli.output.text.widgets import Bullets, LabelledRows, link, panel, t, whole
-from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts
+from careers_cli.output.words import BUILTIN, checked_on, clean, header_facts, one_plain_source, sources_described
 
 if TYPE_CHECKING:
     from careers_cli.commands.show import Shown
@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 
 def show(result: Shown, out: Sink) -> None:
     parts = role_panels(result.role, result.titles, result.sections, result.origin)
-    # One print for the body (each print has a fixed cost); the unbreakable lines after it.
-    body = [p for p in parts if not (isinstance(p, Text) and p.no_wrap)]
-    out.print(Group(*body))
-    for part in parts[len(body) :]:
-        out.print(part, soft_wrap=True)
+    # One print for the body (each print has a fixed cost), up to the first unbreakable line (an
+    # address, a path); each part after it on its own, the unbreakable ones never wrapped.
+    first = next((i for i, p in enumerate(parts) if isinstance(p, Text) and p.no_wrap), len(parts))
+    out.print(Group(*parts[:first]))
+    for part in parts[first:]:
+        out.print(part, soft_wrap=bool(isinstance(part, Text) and part.no_wrap))
 
 
 def role_header(role: Role) -> RenderableType:
@@ -56,8 +57,16 @@ def role_panels(
     if role.progression and wanted is None:
         panels.append(Text(f"Routes onward: careers path {role.slug}", style="dim"))
     if wanted is None or "source" in wanted:
-        panels.append(Text(f"Facts checked {checked_on(role)} against:", style="dim"))
-        panels.append(whole(link(role.source.url, role.source.url, "dim")))
+        if one_plain_source(role):
+            panels.append(Text(f"Facts checked {checked_on(role)} against:", style="dim"))
+            panels.append(whole(link(role.source.url, role.source.url, "dim")))
+        else:
+            panels.append(
+                Text(f"Facts checked against these pages (the newest check {checked_on(role)}):", style="dim")
+            )
+            for url, what in sources_described(role.sources):
+                panels.append(whole(link(url, url, "dim")))
+                panels.append(Text(f"  {what}", style="dim"))
         if origin != BUILTIN:
             panels.append(whole(Text("From your file: ", style="dim") + t(origin, "magenta")))
     return panels

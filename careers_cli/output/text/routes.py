@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from careers_cli.models import Band, PayScale
 from careers_cli.output.text.widgets import t
-from careers_cli.output.words import KIND_LABELS, band_objects, bands_label, money_range, plural
+from careers_cli.output.words import (
+    KIND_LABELS,
+    band_objects,
+    bands_label,
+    money_range,
+    pay_years_line,
+    plural,
+    scales_in,
+)
 
 if TYPE_CHECKING:
     from rich.tree import Tree as RichTree
@@ -42,6 +50,7 @@ def tree(result: Tree, out: Sink) -> None:
     whole = RichTree(label(root) + (Text("  ← what leads here", style="dim") if result.into else Text()))
     grow(whole, root)
     out.print(whole)
+    _pay_years(scales, scales_in(root), out)
 
 
 def step_label(
@@ -91,6 +100,13 @@ def routes(result: Routes, out: Sink) -> None:
             step = step_label(stop.title, stop.slug, bands, stop.note, stop.kind, scale=scale)
             stops.add(Text(f"{i}. ", style="dim") + step)
         out.print(stops)
+    _pay_years(result.scales, (s.scale for route in result.routes for s in route if s.bands), out)
+
+
+def _pay_years(scales: dict[str, PayScale], used: Iterable[str | None], out: Sink) -> None:
+    line = pay_years_line(scales, used)
+    if line:
+        out.print(Text(line, style="dim"))
 
 
 def _no_route(result: Routes, out: Sink) -> None:
