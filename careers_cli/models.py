@@ -20,6 +20,9 @@ class Area(msgspec.Struct, frozen=True):
     name: str
     url: str
     subareas: tuple[Subarea, ...]
+    # Keys that now mean this area: an old area ("health-informatics") or an old area's
+    # subarea that moved here ("wider-healthcare-team/estates-services").
+    former: tuple[str, ...] = ()
 
     def subarea(self, key: str | None) -> Subarea | None:
         return next((s for s in self.subareas if s.key == key), None)

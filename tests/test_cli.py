@@ -412,7 +412,7 @@ def test_doctors_are_paid_on_their_own_scale_shown_by_grade() -> None:
     grades = {b["band"]: b for b in data["bands"]}
     assert (grades["fy1"]["label"], grades["fy1"]["min"], grades["consultant"]["max"]) == ("FY1", 38831, 145478)
     assert [r["slug"] for r in grades["fy1"]["roles_starting"]] == ["training-doctor"]
-    doctors = {s for s, r in oracle.roles().items() if r["area"] == "doctors"}
+    doctors = {s for s, r in oracle.roles().items() if r["area"] == "doctors" and r.get("pay")}  # some give no grade
     assert {r["slug"] for b in data["bands"] for r in b["roles_starting"]} == doctors
     listed = run("list", "--band", "st6-consultant").stdout.splitlines()
     assert {line.split("\t")[0] for line in listed} < doctors

@@ -251,3 +251,26 @@ def test_validate_older_than_lists_roles_to_check_again(tmp_path: Path) -> None:
         with pytest.raises(UsageError, match=r"^No age '.*': give a number and a unit, such as 12m, 90d, 6w or 2y$"):
             validate.parse_age(bad)
     assert run("validate", "--older-than", "soon").exit_code == 2
+
+
+def test_a_moved_subarea_keeps_working_in_user_files_and_area(tmp_path: Path) -> None:
+    # Estates services moved from the wider healthcare team into the site's newer estates and
+    # facilities area; areas.yaml keeps the old key as `former`.
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    old = (FIXTURES / "roles" / "alpha-clerk.yaml").read_text(encoding="utf-8")
+    old = old.replace("subarea: administration", "subarea: estates-services")
+    old = old.replace("related: [beta-manager]\n", "").replace(
+        "    next:\n      - role: beta-manager\n        kind: up\n", ""
+    )
+    old = old.replace("  - role: gamma-analyst\n    kind: sideways\n", "")
+    (folder / "alpha-clerk.yaml").write_text(old, encoding="utf-8")
+    assert run("validate", str(folder)).exit_code == 0
+    data = json.loads(run("--data-dir", str(folder), "show", "alpha-clerk", "--json").stdout)
+    assert (data["area"], data["subarea"]) == ("estates-and-facilities", "estates-services")
+    listed = run(
+        "--data-dir", str(folder), "list", "--area", "wider-healthcare-team/estates-services", "--format", "tsv"
+    )
+    assert listed.exit_code == 0
+    assert {line.split("\t")[0] for line in listed.stdout.splitlines()} >= {"alpha-clerk", "electrician", "plumber"}
+    assert {line.split("\t")[2] for line in listed.stdout.splitlines()} == {"estates-and-facilities"}

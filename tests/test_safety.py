@@ -271,7 +271,8 @@ def test_small_things() -> None:
     empty = runner.invoke(app, ["--no-builtin", "list"])
     assert (empty.exit_code, empty.stdout) == (0, "")
     assert "the built-in ones are left out (--no-builtin)" in empty.stderr
-    assert "111 roles built in" in " ".join(runner.invoke(app, ["--help"]).stdout.split())
+    built_in = len(list((Path(__file__).parent.parent / "data" / "roles").glob("*.yaml")))
+    assert f"{built_in} roles built in" in " ".join(runner.invoke(app, ["--help"]).stdout.split())
 
 
 def test_completion_sees_the_folders_on_the_same_line() -> None:

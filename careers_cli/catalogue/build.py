@@ -48,7 +48,7 @@ _HOST_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789.-"
 def areas_and_scales(data: DataFiles, data_dir: Path) -> tuple[dict[str, Area], dict[str, tuple[PayScale, ...]]]:
     """The areas, and each pay scale's years, newest first; DataError for a pay file that is wrong."""
     areas = {
-        key: Area(key, a.name, a.url, tuple(Subarea(k, v) for k, v in a.subareas.items()))
+        key: Area(key, a.name, a.url, tuple(Subarea(k, v) for k, v in a.subareas.items()), tuple(a.former))
         for key, a in data.areas.areas.items()
     }
     problems = [
@@ -117,7 +117,8 @@ class _RoleBuilder(msgspec.Struct):
     problems: list[tuple[KeyPath, str]] = msgspec.field(default_factory=list)
 
     def build(self, f: shapes.RoleFile) -> Role:
-        area = self._area(f.area)
+        area_key, subarea_key = self._moved(f.area, f.subarea)
+        area = self._area(area_key)
         return Role(
             slug=self.slug,
             path=self.path,
@@ -125,7 +126,7 @@ class _RoleBuilder(msgspec.Struct):
             alternative_titles=tuple(self._texts(f.alternative_titles, "alternative_titles")),
             former_slugs=tuple(self._slugs(f.former_slugs, "former_slugs")),
             area=area,
-            subarea=self._subarea(area, f.subarea),
+            subarea=self._subarea(area, subarea_key),
             summary=self._finished(self._text(f.summary, ["summary"]), ["summary"]).strip(),
             sections=tuple(self._sections(f.sections)),
             pay=self._pay(f.pay),
@@ -238,6 +239,16 @@ class _RoleBuilder(msgspec.Struct):
                     self.fail([*items_at, i], "expected some text, got an empty item")
             self._finished(section.text, keys, PLACEHOLDERS.get(section.key))
             yield section
+
+    def _moved(self, area: str, subarea: str | None) -> tuple[str, str | None]:
+        """An old area, or an old area's subarea, where the site has it now (areas.yaml's
+        `former`); the subarea keeps its key when the new area has one of that name."""
+        for new in self.areas.values():
+            for old in new.former:
+                old_area, _, old_sub = old.partition("/")
+                if old_area == area and (not old_sub or old_sub == subarea):
+                    return new.key, subarea if new.subarea(subarea) else None
+        return area, subarea
 
     def _area(self, key: str) -> Area:
         if key not in self.areas:

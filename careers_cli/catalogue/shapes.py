@@ -108,6 +108,9 @@ class AreaFile(_Strict, frozen=True, kw_only=True):
     name: str
     url: str = ""
     subareas: dict[str, str] = {}
+    # Old keys that now mean this area: "old-area", or "old-area/old-subarea" for a subarea that
+    # moved here. Role files and --area may go on using them.
+    former: list[str] = []
 
 
 class AreasFile(_Strict, frozen=True, kw_only=True):

@@ -59,7 +59,7 @@ def area_key(catalogue: Catalogue, text: str) -> str:
     """The key of an area given by key or name, any case."""
     wanted = text.strip().lower()
     for key, area in catalogue.areas.items():
-        if wanted in (key, area.name.lower()):
+        if wanted in (key, area.name.lower()) or wanted in area.former:
             return key
     raise NotFound("area", text, list(catalogue.areas))
 
