@@ -43,3 +43,17 @@ def test_the_holdout_queries_do_not_get_worse() -> None:
     precision, recall = figures(evaluate(HOLDOUT))
     assert precision >= 0.53
     assert recall >= 0.8
+
+
+NEW_ROLES = QUERIES.with_name("new-roles.tsv")
+
+
+def test_the_queries_for_the_new_roles_do_not_get_worse() -> None:
+    # 120 queries written blind for the roles added on 2 December 2026 (from titles and summaries
+    # only), before any ranking change: 0.82 and 0.95 when written. Never tuned for: the honest
+    # figure for the new part of the catalogue.
+    found = cases(NEW_ROLES)
+    assert len(found) == 120
+    precision, recall = figures(evaluate(NEW_ROLES))
+    assert precision >= 0.81
+    assert recall >= 0.95
