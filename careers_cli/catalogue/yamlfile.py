@@ -60,9 +60,10 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
             return super().construct_object(node, deep)
         except yaml.MarkedYAMLError:
             raise
-        except (ValueError, TypeError, AttributeError, OverflowError, KeyError) as e:
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError) as e:
             # PyYAML builds dates and tagged values with plain Python calls, which raise plain
-            # errors: '2026-11-31' is a ValueError, '!!int abc' too, '!!timestamp x' an AttributeError.
+            # errors: '2026-11-31' is a ValueError, '!!int abc' too, '!!timestamp x' an AttributeError,
+            # '!!int ""' an IndexError.
             raise _Refused(_unbuildable(node), node.start_mark) from e
 
     def construct_document(self, node: yaml.Node) -> Any:
@@ -71,7 +72,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
             return super().construct_document(node)
         except yaml.MarkedYAMLError:
             raise
-        except (ValueError, TypeError, AttributeError, OverflowError, KeyError) as e:
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError) as e:
             raise _Refused(
                 "a value here cannot be read; remove its tag (such as !!set) or correct it", node.start_mark, keys=False
             ) from e
