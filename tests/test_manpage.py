@@ -72,9 +72,12 @@ def test_the_built_wheel_installs_the_man_page(tmp_path: Path) -> None:
 
 
 def _outline(page: str) -> list[str]:
-    """The page's command headings and option names, without metavars."""
-    return [
-        line.split(" ")[0] if line.startswith("\\fB") else line
-        for line in page.splitlines()
-        if line.startswith((".SS", "\\fB"))
-    ]
+    """The page's command names and option names, without metavars or arguments (another Typer
+    release writes `SLUG` as `{slug}` or `[SLUG]`, `PATH` as `<path>`)."""
+    kept = []
+    for line in page.splitlines():
+        if line.startswith(".SS"):
+            kept.append(" ".join(line.split()[:3]))  # .SS "careers show
+        elif line.startswith("\\fB\\-"):  # an option; arguments are written differently (slug, [SLUG])
+            kept.append(line.split(" ")[0])
+    return kept
