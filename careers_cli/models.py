@@ -42,7 +42,24 @@ class Source(msgspec.Struct, frozen=True):
     note: str = ""
 
 
-class PayScale(msgspec.Struct, frozen=True):
+class Sourced:
+    """What has `sources`, the pages its facts were checked against, main page first."""
+
+    __slots__ = ()
+    sources: tuple[Source, ...]
+
+    @property
+    def source(self) -> Source:
+        """The main page (the first source)."""
+        return self.sources[0]
+
+    @property
+    def checked(self) -> datetime.date:
+        """The newest day any of its facts was checked."""
+        return max(s.checked for s in self.sources)
+
+
+class PayScale(msgspec.Struct, Sourced, frozen=True):
     """One pay year of a scale (the scale's table in force from `applies_from`)."""
 
     key: str
@@ -55,14 +72,6 @@ class PayScale(msgspec.Struct, frozen=True):
     bands: tuple[Band, ...]
     status: str = "confirmed"  # or "provisional": not yet read from the official table
     note: str = ""
-
-    @property
-    def source(self) -> Source:
-        return self.sources[0]
-
-    @property
-    def checked(self) -> datetime.date:
-        return max(s.checked for s in self.sources)
 
     @property
     def ends(self) -> datetime.date:
@@ -120,7 +129,7 @@ class Organisation(msgspec.Struct, frozen=True):
     url: str
 
 
-class Role(msgspec.Struct, frozen=True):
+class Role(msgspec.Struct, Sourced, frozen=True):
     slug: str
     path: Path
     title: str
@@ -138,16 +147,6 @@ class Role(msgspec.Struct, frozen=True):
     related: tuple[str, ...]
     organisations: tuple[Organisation, ...]
     sources: tuple[Source, ...]  # the first is the role's main page
-
-    @property
-    def source(self) -> Source:
-        """The role's main page (its first source)."""
-        return self.sources[0]
-
-    @property
-    def checked(self) -> datetime.date:
-        """The newest day any of its facts was checked."""
-        return max(s.checked for s in self.sources)
 
     def sources_of(self, fact: str) -> tuple[Source, ...]:
         """The pages a fact (a SUPPORTS key) rests on: those naming it, else those naming nothing."""

@@ -118,7 +118,7 @@ class Catalogue:
     def _need_data(self) -> DataFiles:
         if self._data is None:
             self._data = cached.data_files(self.data_dir, self._stamps_of_data(), self.use_cache)
-            self._areas, self._scale_years = areas_and_scales(self._data, self.data_dir)
+            self._areas, self._scale_years = areas_and_scales(self._data)
             self._scales = _in_force(self._scale_years, self.pay_year)
         return self._data
 

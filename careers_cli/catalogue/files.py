@@ -6,6 +6,7 @@ needs them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +29,35 @@ class DataFiles(msgspec.Struct, frozen=True):
     def read(cls, data: Path) -> DataFiles:
         areas = read_checked(data / "areas.yaml", shapes.AreasFile, wrap="areas")
         scales = {p.stem: read_checked(p, shapes.PayScaleFile) for p in sorted((data / "pay").glob("*.yaml"))}
+        # Checked here, when the files are read: a run served from the data cache skips it.
+        problems = [
+            problem_at(data / "pay" / f"{key}.yaml", keys, message)
+            for key, f in scales.items()
+            for keys, message in pay_problems(f)
+        ]
+        if problems:
+            raise DataError(problems)
         return cls(areas, scales, read_checked(data / "synonyms.yaml", shapes.SynonymsFile))
+
+
+def pay_problems(f: shapes.PayScaleFile) -> Iterator[tuple[KeyPath, str]]:
+    """What is wrong with a pay file: its years must be real pay years, newest first, each with
+    a source and bands whose lowest pay is not above their highest."""
+    if not f.years:
+        yield ["years"], "expected at least one pay year"
+    later: shapes.PayYearFile | None = None
+    for i, y in enumerate(f.years):
+        start = y.applies_from.year
+        if y.year != f"{start}/{(start + 1) % 100:02d}":
+            yield ["years", i, "year"], f"expected {start}/{(start + 1) % 100:02d} (from applies_from), got '{y.year}'"
+        if later is not None and y.applies_from >= later.applies_from:
+            yield ["years", i, "applies_from"], "pay years go newest first: this one is not older than the one above"
+        if not y.sources:
+            yield ["years", i, "sources"], "expected at least one source: the pages the figures come from"
+        for band, b in y.bands.items():
+            if b.min > b.max:
+                yield ["years", i, "bands", band], f"the lowest pay (£{b.min:,}) is above the highest (£{b.max:,})"
+        later = y
 
 
 def data_file_paths(data: Path) -> list[Path]:
