@@ -87,9 +87,12 @@ class NotFound(UsageError):
 class RoleNotFound(CareersError):
     """A slug that names no role; carries the closest slugs for 'Did you mean'."""
 
-    def __init__(self, slug: str, suggestions: Sequence[str], also: Sequence[str] = ()) -> None:
+    def __init__(self, slug: str, suggestions: Sequence[str], also: Sequence[str] = (), message: str = "") -> None:
         self.slug = slug
         self.suggestions = tuple(suggestions)
+        if message:  # a name several roles carry: the message lists them
+            super().__init__(message)
+            return
         if also:  # several at once (compare): name them all, suggest nothing
             names = ", ".join(f"'{one_line(s, 80)}'" for s in (slug, *also))
             super().__init__(f"No roles {names}. Try: careers search WORDS, or careers list")

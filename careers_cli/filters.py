@@ -19,17 +19,19 @@ class Filter(msgspec.Struct, frozen=True):
     area: str | None = None
     bands: frozenset[str] | None = None  # any of the role's bands falls in the range
     entry_routes: frozenset[str] = frozenset()  # every route is one of the role's
+    any_entry: frozenset[str] = frozenset()  # at least one of these is ("without a degree")
 
     def __call__(self, role: Summary) -> bool:
         return (
             (self.area is None or role.area == self.area)
             and (self.bands is None or not self.bands.isdisjoint(role.bands))
             and self.entry_routes.issubset(role.entry_routes)
+            and (not self.any_entry or not self.any_entry.isdisjoint(role.entry_routes))
         )
 
     @property
     def active(self) -> bool:
-        return self.area is not None or self.bands is not None or bool(self.entry_routes)
+        return self.area is not None or self.bands is not None or bool(self.entry_routes) or bool(self.any_entry)
 
 
 def band_range(text: str, *orders: Sequence[str]) -> frozenset[str]:

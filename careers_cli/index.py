@@ -1,8 +1,10 @@
 """The search index: plain data built from roles, kept in the cache by the catalogue package.
 
-Each role is split into weighted fields (title, alternative titles, slug, summary, area, section
-text); every word, lightly stemmed, points at the roles it occurs in with the best field it
-occurs in. Building needs no fuzzy-matching library, so loading it keeps start-up light.
+Each role is split into weighted fields (title, alternative titles, slug, plain words, summary,
+area, section text); every word, lightly stemmed, points at the roles it occurs in with the best
+field it occurs in. Each role also keeps its words in order (for "words close together") and the
+size of its section text (so that a long file does not win by having more words). Building needs
+no fuzzy-matching library, so loading it keeps start-up light.
 """
 
 from __future__ import annotations
@@ -19,10 +21,16 @@ import msgspec
 from careers_cli.errors import ProblemRecord
 from careers_cli.models import Role, Step
 
-FIELDS = ("title", "alternative title", "slug", "summary", "area", "section")
-WEIGHTS = (1.0, 0.95, 0.9, 0.6, 0.7, 0.45)
-# Not "it": people search for IT jobs.
-STOPWORDS = frozenset("a an and as at be by for from how i in into is me my of on or the to what with".split())
+FIELDS = ("title", "alternative title", "slug", "plain words", "summary", "area", "section")
+WEIGHTS = (1.0, 0.95, 0.9, 0.85, 0.6, 0.7, 0.45)
+SECTION = FIELDS.index("section")
+# Words that say nothing about which job is meant ("someone who works with ..."). Not "it":
+# people search for IT jobs. Dropped only when the query has other words.
+STOPWORDS = frozenset(
+    "a an and are as at be by can do does for from how i in into is it's like me my of on or that "
+    "the their them they to want what where which who with would you your someone somebody person no not any "
+    "people job jobs role roles career careers work working works".split()
+)
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 # Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"
 # meets "midwife" at "midwif" and "surgery" gives "surg", but "artery" does not become "art".
@@ -35,11 +43,10 @@ _SUFFIXES = (
     ("ing", 3),
     ("ers", 3),
     ("er", 3),
-    ("ies", 3),
     ("es", 3),
     ("s", 3),
     ("e", 3),
-    ("y", 3),
+    ("y", 4),  # "therapy" to "therap", but "army" stays "army" (not "arm")
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -49,8 +56,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("&", ""))
 
 
+_UNCHANGED = {"nursery": "nurser", "nurseries": "nurser"}  # not "nurs": a nursery is not a nurse
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same few thousand words come back again and again
 def stem(word: str) -> str:
+    if word in _UNCHANGED:
+        return _UNCHANGED[word]
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"  # "babies" meets "baby", "therapies" meets "therapy"
     for suffix, shortest in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)]
@@ -117,7 +131,7 @@ class Index(msgspec.Struct, frozen=True):
     """Postings and summaries.
 
     `postings` maps a field number and a stemmed word ("0nurs" for titles) to the numbers of the
-    documents that have the word in that field (and in no better field), packed as uint32.
+    documents that have the word in that field, packed as uint32.
     """
 
     key: str
@@ -129,22 +143,23 @@ class Index(msgspec.Struct, frozen=True):
     problems: list[ProblemRecord]  # files left out of the index, for a warning
     titles: list[str]  # every title and other title, lower-cased, for whole-title matching
     title_owner: list[int]  # the document each of `titles` belongs to
+    section_words: list[int]  # how many different words each document's sections have
+    texts: list[msgspec.Raw]  # each document's short texts as lines of stems, decoded when needed
 
     @classmethod
     def build(cls, roles: Iterable[Role], key: str = "", problems: Iterable[ProblemRecord] = ()) -> Index:
         docs: list[Summary] = []
-        best: dict[str, dict[int, int]] = defaultdict(dict)  # word -> doc -> best field number
+        grouped: dict[str, list[int]] = defaultdict(list)  # field number and word -> documents
+        section_words: list[int] = []
+        texts: list[msgspec.Raw] = []
         for doc_id, role in enumerate(roles):
             docs.append(Summary.of(role))
-            # Fields come in order of weight (sections last but for area), so the first wins.
-            for field_no in sorted(range(len(FIELDS)), key=lambda f: -WEIGHTS[f]):
-                for word in {w for text in fields_of(role)[field_no] for w in words(text)}:
-                    key_word = stem(word)
-                    best[key_word].setdefault(doc_id, field_no)
-        grouped: dict[str, list[int]] = defaultdict(list)
-        for word, hits in best.items():
-            for doc_id, field_no in hits.items():
-                grouped[f"{field_no}{word}"].append(doc_id)
+            fields = fields_of(role)
+            for field_no, field_texts in enumerate(fields):
+                for key_word in {stem(w) for text in field_texts for w in words(text)}:
+                    grouped[f"{field_no}{key_word}"].append(doc_id)
+            section_words.append(len({w for text in fields[SECTION] for w in words(text)}))
+            texts.append(msgspec.Raw(msgspec.msgpack.encode(stemmed_lines(fields))))
         postings = {key: array("I", ids).tobytes() for key, ids in grouped.items()}
         titles = [(t.lower(), d) for d, doc in enumerate(docs) for t in doc.titles]
         return cls(
@@ -153,16 +168,22 @@ class Index(msgspec.Struct, frozen=True):
             [d.slug for d in docs],
             [d.title.lower() for d in docs],
             postings,
-            sorted(best),
+            sorted({key[1:] for key in grouped}),  # field numbers are one digit
             list(problems),
             [t for t, _ in titles],
             [d for _, d in titles],
+            section_words,
+            texts,
         )
 
     @property
     def docs(self) -> list[Summary]:
         """Every summary (decoded now: at 10,000 roles this is the costly part of the index)."""
         return _SUMMARIES.decode(b"\x90" if not self.packed else _as_array(self.packed))
+
+    def lines(self, i: int) -> list[str]:
+        """Document `i`'s short texts and sentences, each as its stems joined by spaces."""
+        return _LINES.decode(self.texts[i])
 
     def has(self, word: str) -> bool:
         at = bisect_left(self.vocabulary, word)
@@ -172,7 +193,7 @@ class Index(msgspec.Struct, frozen=True):
         return _SUMMARY.decode(self.packed[i])
 
     def documents(self, field_no: int, word: str) -> array[int]:
-        """Numbers of the documents whose best field for `word` is `field_no`."""
+        """Numbers of the documents that have `word` in field `field_no`."""
         found = array("I")
         packed = self.postings.get(f"{field_no}{word}")
         if packed:
@@ -184,11 +205,36 @@ def fields_of(role: Role) -> tuple[list[str], ...]:
     """The texts of a role in the order of FIELDS."""
     sections = [s.text for s in role.sections] + [item for s in role.sections for item in s.items]
     area = [role.area.name] + ([role.subarea.name] if role.subarea else [])
-    return [role.title], list(role.alternative_titles), [role.slug.replace("-", " ")], [role.summary], area, sections
+    return (
+        [role.title],
+        list(role.alternative_titles),
+        [role.slug.replace("-", " ")],
+        list(role.plain_words),
+        [role.summary],
+        area,
+        sections,
+    )
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def stemmed_lines(fields: tuple[list[str], ...]) -> list[str]:
+    """Every text of a role, split into sentences, as its field's number and its stems joined by
+    spaces: enough to tell whether two words of a query stand close together, and where."""
+    lines = []
+    for field_no, texts in enumerate(fields):
+        for text in texts:
+            for sentence in _SENTENCE.split(text):
+                stems = [stem(w) for w in words(sentence) if w not in STOPWORDS]
+                if stems:
+                    lines.append(" ".join([str(field_no), *stems]))  # the field first: "3 tak blood"
+    return lines
 
 
 _SUMMARY = msgspec.msgpack.Decoder(Summary)
 _SUMMARIES = msgspec.msgpack.Decoder(list[Summary])
+_LINES = msgspec.msgpack.Decoder(list[str])
 
 
 def _as_array(packed: list[msgspec.Raw]) -> bytes:

@@ -134,6 +134,7 @@ class Role(msgspec.Struct, Sourced, frozen=True):
     path: Path
     title: str
     alternative_titles: tuple[str, ...]
+    plain_words: tuple[str, ...]
     former_slugs: tuple[str, ...]
     area: Area
     subarea: Subarea | None

@@ -10,6 +10,7 @@ The Index (index.py) is plain data, so that the catalogue package can keep it in
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import msgspec
 from rapidfuzz import fuzz, process
 
-from careers_cli.index import FIELDS, STOPWORDS, WEIGHTS, Index, Summary, fields_of, stem, words
+from careers_cli.index import FIELDS, SECTION, STOPWORDS, WEIGHTS, Index, Summary, fields_of, stem, words
 from careers_cli.models import Role
 from careers_cli.suggest import closest
 
@@ -104,42 +105,129 @@ def rank(
 
     `memo` keeps each query word's matches for the next call: a query and its synonym
     rewrites share most of their words."""
-    terms = [stem(w) for w in words(query) if w not in STOPWORDS] or [stem(w) for w in words(query)]
+    terms = query_terms(query)
     lowered = query.strip().lower()
     if not terms:
         return []
     memo = {} if memo is None else memo
     per_term = [_matches(index, term, memo) for term in terms]
-    # Each document's score is the mean over the query words of its best match for each word
-    # (a word it lacks adds nothing). Summed word by word: one pass over each word's matches.
+    # Rarity counts the roles that have the word other than in passing (in a section): "doctor"
+    # is in the text of most files but names only the doctors' roles.
+    weights = [
+        _rarity(len(index.slugs), sum(m[1] != SECTION for m in best.values())) if best else 0.0 for best in per_term
+    ]
+    if not any(weights):
+        return []
+    # A document's score is the share of the query it covers, each word weighted by how rare it
+    # is in the catalogue ("blood" counts for more than "hospital") and by how good its best match
+    # is (a title over a passing mention). A word nothing has does not count against anyone.
     total: dict[int, float] = {}
-    for best in per_term:
+    for weight, best in zip(weights, per_term, strict=True):
         for d, match in best.items():
-            total[d] = total.get(d, 0.0) + match[0]
+            total[d] = total.get(d, 0.0) + weight * match[0]
     if keep is not None:
         total = {d: v for d, v in total.items() if keep(index.doc(d))}
     if not total:
         return []
-    n = len(terms)
-    nothing = (0.0, -1, "")
-    score = {d: v / n for d, v in total.items()}
+    whole = sum(weights)
+    score = {d: 100 * v / whole for d, v in total.items()}
     # A whole-title comparison only counts when it is close (below that it is letter noise). It
     # rescues typos that split a word's stem ('dentsit'); it compares whole strings, because
     # token_set_ratio scores any title whose words are a subset of the query at 100 and so let
     # "Secretary" match "doctors secretary" better than "Medical secretary".
-    for d, value in _title_scores(index, lowered, score.keys(), fuzz.ratio, cutoff=75).items():
-        score[d] = max(score[d], value * 0.97)
-    # Closeness to a title (at most 3 points) and an exact title (5) can only reorder roles
-    # already within 8 points of the last place shown, so only those are compared.
-    floor = max(sorted(score.values(), reverse=True)[min(limit, len(score)) - 1] - 8, MIN_SCORE - 8)
+    # Only for a query with a word the catalogue does not know: "nicu nurse" is not a misspelt
+    # "theatre nurse".
+    if any(not index.has(term) for term in terms):
+        for d, value in _title_scores(index, lowered, score.keys(), fuzz.ratio, cutoff=75).items():
+            score[d] = max(score[d], value * 0.97)
+    # Closeness to a title (at most 3 points), an exact title (5) and words standing together as
+    # in the query (up to NEARBY) only reorder roles close to the last place shown.
+    floor = max(sorted(score.values(), reverse=True)[min(limit, len(score)) - 1] - 8 - NEARBY, 0.0)
     contenders = {d for d, v in score.items() if v >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
+    typed = set(terms)
     for d in contenders:
         exact = close.get(d, 0.0) == 100 or query.strip() == index.slugs[d]
-        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0)
-    kept = [d for d in contenders if score[d] >= MIN_SCORE]
+        near = _nearby(index.lines(d), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
+        named = NAMED if _named_in(index, d, typed) else 0.0
+        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named
+    # Weak matches are noise beside a strong one, but when nothing matches well the best of
+    # what there is is still shown: a query with a matching word never finds nothing.
+    top = max(score[d] for d in contenders)
+    good = min(MIN_SCORE, top * 0.5)
+    kept = [d for d in contenders if score[d] >= good]
     kept.sort(key=lambda d: (-score[d], index.names[d]))
+    nothing = (0.0, -1, "")
     return [_ranked(index, d, round(score[d], 1), [best.get(d, nothing) for best in per_term]) for d in kept[:limit]]
+
+
+NAMED = 6.0  # points for a role whose whole title of two words or more is in the query
+
+
+def _named_in(index: Index, d: int, typed: set[str]) -> bool:
+    """Whether every word of one of the role's longer titles is among the query's words:
+    "nurse in the operating theatre" names the theatre nurse, whatever else it says."""
+    owner = index.title_owner
+    for i in range(bisect_left(owner, d), bisect_right(owner, d)):
+        stems = query_terms(index.titles[i])
+        if len(stems) >= 2 and typed.issuperset(stems):
+            return True
+    return False
+
+
+def query_terms(query: str) -> list[str]:
+    """The stems a query searches for: its words less those that say nothing of the job."""
+    typed = words(query)
+    return [stem(w) for w in typed if w not in STOPWORDS] or [stem(w) for w in typed]
+
+
+def unmatched(index: Index, query: str) -> list[str]:
+    """The words of a query that no role has, in any spelling search accepts."""
+    typed = [w for w in words(query) if w not in STOPWORDS] or words(query)
+    return list(dict.fromkeys(w for w in typed if not _similar_words(index, stem(w))))
+
+
+def _rarity(n: int, df: int) -> float:
+    """How much a word says about which role is meant: BM25's inverse document frequency."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+NEARBY = 16.0  # points for query words that stand next to each other in one sentence of a role
+_WINDOW = 3  # "next to each other": at most this many words apart
+
+
+def _nearby(lines: list[str], best: list[Match | None], weights: list[float]) -> float:
+    """The weighted share of the query's neighbouring word pairs that also stand close together
+    in one sentence or title of the document, from 0 to 1: most for the next word in the same
+    order ("takes blood"), less further apart or the other way round."""
+    found = whole = 0.0
+    split = [line.split() for line in lines]
+    for i in range(len(best) - 1):
+        weight = weights[i] + weights[i + 1]
+        whole += weight
+        a, b = best[i], best[i + 1]
+        if a is not None and b is not None and a[2] != b[2]:
+            # Together in a title or the plain words counts for more than in a passing sentence.
+            near = (WEIGHTS[int(line[0])] * _closeness(line, a[2], b[2]) for line in split)
+            found += weight * max(near, default=0.0)
+    return found / whole if whole else 0.0
+
+
+def _closeness(line: list[str], a: str, b: str) -> float:
+    """1 when `b` follows `a` in `line`, less the further apart they are, half in reverse order."""
+    at = [k for k, w in enumerate(line) if w == a]
+    if not at:
+        return 0.0
+    best = 0.0
+    for k, w in enumerate(line):
+        if w == b:
+            for m in at:
+                gap = k - m
+                if 0 < gap <= _WINDOW:
+                    best = max(best, 1.0 / gap)
+                elif 0 < -gap <= _WINDOW:
+                    best = max(best, 0.5 / -gap)
+    return best
 
 
 def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]]) -> dict[int, Match]:
@@ -149,19 +237,46 @@ def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]]) -> dict
 
 
 def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
-    """For one query word, each matching document's best (similarity x field weight)."""
-    pieces = [
-        (sim * WEIGHTS[f], f, word)
+    """For one query word, each matching document's match: its best (similarity x field weight)
+    in each field, combined over the fields as independent evidence (a word in the plain words
+    and the summary counts for more than in either), with its best field and word. A section's
+    weight shrinks as the document's sections grow (BM25's length normalisation)."""
+    pieces = sorted(
+        (sim / 100 * WEIGHTS[f], f, word)
         for word, sim in _similar_words(index, term).items()
         for f in range(len(FIELDS))
         if f"{f}{word}" in index.postings
-    ]
+    )
     best: dict[int, Match] = {}
+    per_field: dict[int, dict[int, float]] = {}
     # Lowest first, so a better match of the same document overwrites a worse one. dict.update
     # over whole postings keeps this loop out of Python at 10,000 roles.
-    for piece in sorted(pieces):
-        best.update(dict.fromkeys(index.documents(piece[1], piece[2]), piece))
-    return best
+    for piece in pieces:
+        found = dict.fromkeys(index.documents(piece[1], piece[2]), piece)
+        best.update(found)
+        per_field.setdefault(piece[1], {}).update(dict.fromkeys(found, piece[0]))
+    sized = index.section_words
+    mean = sum(sized) / len(sized) if sized else 1.0
+    for d, value in per_field.get(SECTION, {}).items():
+        per_field[SECTION][d] = value / (1 - LENGTH + LENGTH * max(sized[d], 1) / mean)
+    # The best field counts in full; the others close part of the gap to 1 (a noisy-or, damped
+    # so that several passing mentions never add up to a title).
+    missing: dict[int, float] = dict.fromkeys(best, 1.0)
+    top: dict[int, float] = dict.fromkeys(best, 0.0)
+    for values in per_field.values():
+        for d, value in values.items():
+            missing[d] *= 1 - value
+            top[d] = max(top[d], value)
+    return {
+        d: (top[d] + OTHER_FIELDS * (1 - top[d]) * (1 - missing[d] / (1 - top[d] or 1)), f, word)
+        for d, (_, f, word) in best.items()
+    }
+
+
+OTHER_FIELDS = 0.5  # how much of the gap to a perfect match the word's other fields may close
+
+
+LENGTH = 0.3  # BM25's b for section text: how much a long file's passing mentions are discounted
 
 
 def _title_scores(index: Index, lowered: str, docs: Collection[int], scorer: Any, cutoff: float) -> dict[int, float]:
@@ -183,19 +298,50 @@ def _title_scores(index: Index, lowered: str, docs: Collection[int], scorer: Any
 
 
 def _similar_words(index: Index, term: str) -> dict[str, float]:
-    """Index words close to a query word, with a similarity from 0 to 100."""
+    """Index words close to a query word, with a similarity from 0 to 100. Misspellings are
+    looked for only for a word the catalogue does not know, and never for a short one: "care"
+    must not find "core", but "physioterapist" should find the physiotherapist."""
     found: dict[str, float] = {}
-    if index.has(term):
+    known = index.has(term)
+    if known:
         found[term] = 100.0
     if len(term) >= 3:
         for word in _prefixed(index.vocabulary, term):
-            found.setdefault(word, 92.0)
-    if len(term) >= 4:
+            found.setdefault(word, 80.0 if known else 92.0)
+    # The light stemmer can leave two forms of a word a letter or two apart ("delivering" gives
+    # "deliver", "delivers" gives "deliv"): a known word one or two letters shorter also counts.
+    for cut in (1, 2):
+        if len(term) - cut >= 5 and index.has(term[:-cut]):
+            found.setdefault(term[:-cut], 88.0)
+    if len(term) >= 4 and not known:
         # Allow about one typo in four letters: 'recrods', 'helth', 'physioterapist'.
         cutoff = 80.0 if len(term) >= 6 else 75.0
         for word, sim, _ in process.extract(term, index.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20):
-            found.setdefault(word, float(sim) * 0.95)
+            if len(word) >= 4:  # a short word is never what a longer one was meant to be ("wer")
+                found.setdefault(word, float(sim) * 0.95)
+        if not found:
+            found = _sounding(index.vocabulary, term)
     return found
+
+
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "k"), ("y", "i"), ("ae", "e"), ("oe", "e"), ("kn", "n"), ("wr", "r"))
+
+
+def _sound(word: str) -> str:
+    """A word as it might be spelled from its sound: 'physio' and 'fisio' meet at 'fisio'."""
+    word = word[1:] if word.startswith(("ps", "pn")) else word
+    for a, b in _SOUNDS:
+        word = word.replace(a, b)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+def _sounding(vocabulary: list[str], term: str) -> dict[str, float]:
+    """Index words that sound like a word spelled as it is said ('fisio', 'sikiatrist'); looked
+    for only when nothing else matched, as it compares the whole vocabulary."""
+    sounds = [_sound(w) for w in vocabulary]
+    heard = _sound(term)
+    found = process.extract(heard, sounds, scorer=fuzz.ratio, score_cutoff=90, limit=5)
+    return {vocabulary[i]: float(sim) * 0.9 for _, sim, i in found}
 
 
 def _prefixed(vocabulary: list[str], prefix: str) -> Iterator[str]:
@@ -233,6 +379,9 @@ def _snippet(r: Ranked, role: Role | None, width: int = 70) -> str:
     if r.field == "alternative title":
         also = [a for a in r.doc.alternative_titles if any(term in words(a) for term in r.terms)]
         return ", ".join(also) or ", ".join(r.doc.alternative_titles)
+    if r.field == "plain words" and role is not None:
+        said = [p for p in role.plain_words if any(term in words(p) for term in r.terms)]
+        return ", ".join(said) or role.summary[:70]
     if r.field == "filter" and role is not None:
         return role.summary
     if role is None or r.field not in ("summary", "area", "section"):
@@ -265,5 +414,6 @@ def suggest_slugs(slug: str, index: Index, synonyms: Sequence[Sequence[str]] = (
     # Only strong matches close to the best one: with a hundred roles, some text always matches
     # a little ('social work' would suggest every support worker).
     good = max(75.0, found[0].score - 10) if found else 0.0
-    by_text = [r.doc.slug for r in found if r.score >= good]
+    # Only names: a slug is a name, and a role that merely mentions the words is not what was meant.
+    by_text = [r.doc.slug for r in found if r.score >= good and r.field in ("title", "alternative title", "slug")]
     return list(dict.fromkeys(closest(slug, index.slugs, limit) + by_text))[:limit]

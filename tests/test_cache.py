@@ -188,8 +188,10 @@ def shapes_digest() -> str:
 
     kinds = [cache.RolesFile, cached._DataCache, index.Index, index.Summary, shapes.RoleFile]
     described = re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", repr(msgspec.inspect.multi_type_info(kinds)))
-    words = [inspect.getsource(f) for f in (index.words, index.stem, index.fields_of, index.flatten)]
-    stems = repr((index._SUFFIXES, sorted(index.STOPWORDS), index.FIELDS, index.WEIGHTS, index._WORD.pattern))
+    words = [
+        inspect.getsource(f) for f in (index.words, index.stem, index.fields_of, index.flatten, index.stemmed_lines)
+    ]
+    stems = repr((index._SUFFIXES, index._UNCHANGED, sorted(index.STOPWORDS), index.FIELDS, index.WEIGHTS, index._WORD.pattern))
     return hashlib.sha256("\n".join([described, stems, *words]).encode()).hexdigest()[:16]
 
 

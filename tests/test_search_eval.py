@@ -29,20 +29,21 @@ def test_precision_at_1_and_recall_at_3() -> None:
     # December 2026 took out alternative titles no page uses ('Heart doctor', 'ICU', ...), which
     # some lay queries had matched: 0.929 and 0.983 since; with 218 roles, 0.913 and 0.971 (new
     # roles now outrank the one a query was written for, sometimes rightly: 'CBT' finds the CBT
-    # therapist). Search from lay words, and a blind set for the whole catalogue, are issue #15.
+    # therapist). With issue 15's ranking and plain words: 0.95 and 1.0.
     precision, recall = figures(evaluate())
-    assert precision >= 0.91
-    assert recall >= 0.97
+    assert precision >= 0.94
+    assert recall >= 0.99
 
 
 def test_the_holdout_queries_do_not_get_worse() -> None:
     # Written before the last round of tuning, so lower than the main set: this only catches a
     # ranking change that makes search worse for them (0.67 and 0.83 when written, 0.80 and 0.83
     # after tuning, 0.73 and 0.87 after the content audit removed unsupported alternative titles,
-    # 0.53 and 0.80 with 218 roles, where several queries now find a new, closer role first).
+    # 0.53 and 0.80 with 218 roles, where several queries now find a new, closer role first;
+    # 0.63 and 0.90 with issue 15's ranking and plain words).
     precision, recall = figures(evaluate(HOLDOUT))
-    assert precision >= 0.53
-    assert recall >= 0.8
+    assert precision >= 0.63
+    assert recall >= 0.9
 
 
 NEW_ROLES = QUERIES.with_name("new-roles.tsv")
@@ -50,10 +51,47 @@ NEW_ROLES = QUERIES.with_name("new-roles.tsv")
 
 def test_the_queries_for_the_new_roles_do_not_get_worse() -> None:
     # 120 queries written blind for the roles added on 2 December 2026 (from titles and summaries
-    # only), before any ranking change: 0.82 and 0.95 when written. Never tuned for: the honest
-    # figure for the new part of the catalogue.
+    # only), before any ranking change: 0.82 and 0.95 when written; 0.95 and 0.99 after issue 15.
+    # Never tuned for: the honest figure for the new part of the catalogue.
     found = cases(NEW_ROLES)
     assert len(found) == 120
     precision, recall = figures(evaluate(NEW_ROLES))
-    assert precision >= 0.81
-    assert recall >= 0.95
+    assert precision >= 0.94
+    assert recall >= 0.98
+
+
+BLIND = QUERIES.with_name("blind.tsv")
+UNTOUCHED = QUERIES.with_name("blind-untouched.tsv")
+
+
+def test_the_blind_sets_cover_the_catalogue_and_never_overlap() -> None:
+    from careers_cli.catalogue import Catalogue
+
+    tuning, untouched = cases(BLIND), cases(UNTOUCHED)
+    assert len(tuning) + len(untouched) >= 300
+    assert not {c.query.lower() for c in tuning} & {c.query.lower() for c in untouched}
+    slugs = set(Catalogue.open(role_dirs=[]).files)
+    answers = {s for c in tuning + untouched for s in c.answers}
+    assert answers <= slugs
+    assert len({c.expected for c in tuning + untouched}) >= 220  # nearly every role is an answer
+    kinds = {"exact", "typo", "abbreviation", "lay", "multi", "filter"}
+    assert {c.kind for c in tuning} == {c.kind for c in untouched} == kinds
+
+
+def test_the_blind_queries_used_while_tuning() -> None:
+    # 240 queries written blind for issue 15, before any change: 0.65 and 0.78 before, 0.85 and
+    # 0.93 after (their misses were in view while tuning).
+    precision, recall = figures(evaluate(BLIND))
+    assert precision >= 0.85
+    assert recall >= 0.93
+
+
+def test_the_untouched_blind_queries() -> None:
+    # 116 queries nobody looked at while tuning: 0.61 and 0.76 before issue 15's changes. The
+    # figure after is in the README; this only stops it getting worse.
+    precision, recall = figures(evaluate(UNTOUCHED))
+    assert precision >= UNTOUCHED_FLOOR[0]
+    assert recall >= UNTOUCHED_FLOOR[1]
+
+
+UNTOUCHED_FLOOR = (0.0, 0.0)  # set from the one measurement after tuning

@@ -97,6 +97,7 @@ class _RoleBuilder(msgspec.Struct):
             path=self.path,
             title=self._line(self._text(f.title, ["title"]), ["title"]),
             alternative_titles=tuple(self._texts(f.alternative_titles, "alternative_titles")),
+            plain_words=tuple(self._texts(f.plain_words, "plain_words")),
             former_slugs=tuple(self._slugs(f.former_slugs, "former_slugs")),
             area=area,
             subarea=self._subarea(area, subarea_key),

@@ -54,6 +54,7 @@ _HINTS = {
     "checked": "a date such as 2026-11-25 (year-month-day)",
     "applies_from": "a date such as 2026-04-01 (year-month-day)",
     "alternative_titles": "a list of titles, such as [Medical records clerk]",
+    "plain_words": "a list of short phrases, such as [takes blood, blood tests]",
     "former_slugs": "a list of slugs, such as [medical-records-staff]",
     "related": "a list of role slugs, such as [medical-secretary]",
     "items": "a list of short lines",

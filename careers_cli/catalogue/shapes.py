@@ -87,6 +87,8 @@ class RoleFile(_Strict, frozen=True, kw_only=True):
 
     title: str
     alternative_titles: list[str] = []
+    # Everyday words for the work ("takes blood"), searched but not shown as titles.
+    plain_words: list[str] = []
     former_slugs: list[str] = []
     area: str
     subarea: str | None = None

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 import msgspec
 
 from careers_cli.catalogue import Catalogue, env_role_dirs, is_builtin
-from careers_cli.errors import ExitCode, NotFound
+from careers_cli.errors import ExitCode, NotFound, RoleNotFound
+from careers_cli.visible import one_line
 
 if TYPE_CHECKING:
     from careers_cli import filters
+    from careers_cli.models import Role
 
 
 class Note(msgspec.Struct, frozen=True):
@@ -87,3 +89,36 @@ def skipped(catalogue: Catalogue) -> tuple[Note, ...]:
     if not broken:
         return ()
     return (Note(f"{broken[0]} (role skipped; run `careers validate` for all {len(broken)} problems)"),)
+
+
+def named(catalogue: Catalogue, name: str) -> tuple[Role, tuple[Note, ...]]:
+    """The role a person named by its slug, a former slug, or a title or other title that one
+    role alone carries (`careers show physio`), with a note when it was a title. A title that
+    several roles carry lists them."""
+    if catalogue.resolve(name) is not None:
+        return catalogue.get(name), ()
+    owners = titled(catalogue, name)
+    if len(owners) > 1:
+        listed = ", ".join(owners)
+        raise RoleNotFound(
+            name,
+            owners,
+            message=f"'{one_line(name, 80)}' is a name of {len(owners)} roles: {listed}. Give one of these slugs.",
+        )
+    if not owners:
+        return catalogue.get(name), ()  # not found: the error suggests the closest slugs
+    role = catalogue.get(owners[0])
+    return role, (Note(f"'{one_line(name, 80)}' is another name for {role.title} ({role.slug})", "info"),)
+
+
+def titled(catalogue: Catalogue, name: str) -> list[str]:
+    """The slugs of the roles whose title or other title is `name` (any case, hyphens as spaces)."""
+    from careers_cli.index import words
+
+    wanted = words(name.replace("-", " ")) if len(name) <= 200 else []
+    if not wanted:
+        return []
+    docs = catalogue.index().docs
+    # A role's own title wins over another role's other title ("Cardiographer").
+    main = [d.slug for d in docs if words(d.title) == wanted]
+    return main if len(main) == 1 else sorted({d.slug for d in docs if any(words(t) == wanted for t in d.titles)})

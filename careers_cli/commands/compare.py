@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Result, folder_notes
+from careers_cli.commands.base import Result, folder_notes, named, titled
 from careers_cli.errors import RoleNotFound, UsageError
 from careers_cli.models import Role
 
@@ -66,14 +66,16 @@ class Compared(Result, frozen=True, kw_only=True):
 def run(catalogue: Catalogue, slugs: Sequence[str]) -> Compared:
     if not 2 <= len(slugs) <= 4:
         raise UsageError(f"Compare takes two to four roles, got {len(slugs)}")
-    missing = [s for s in slugs if catalogue.resolve(s) is None]
+    missing = [s for s in slugs if catalogue.resolve(s) is None and len(titled(catalogue, s)) != 1]
     if len(missing) > 1:
         raise RoleNotFound(missing[0], (), also=missing[1:])
-    roles = [catalogue.get(s) for s in slugs]
+    found = [named(catalogue, s) for s in slugs]
+    roles = [role for role, _ in found]
+    said = tuple(note for _, notes in found for note in notes)
     twice = [r.slug for i, r in enumerate(roles) if r.slug in [x.slug for x in roles[:i]]]
     if twice:
         raise UsageError(f"'{twice[0]}' is given twice; compare different roles")
     return Compared(
-        notes=folder_notes(catalogue),
-        columns=tuple(facts(r, lambda s: found.title if (found := catalogue.find(s)) else None) for r in roles),
+        notes=folder_notes(catalogue) + said,
+        columns=tuple(facts(r, lambda s: known.title if (known := catalogue.find(s)) else None) for r in roles),
     )

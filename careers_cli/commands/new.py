@@ -32,6 +32,7 @@ def blank(slug: str, area: str, areas: list[str], schema_dir: Path) -> str:
         "# have not. `careers validate` checks the file; `careers schema` shows every key.\n"
         f"title: {title}\n"
         "alternative_titles: []\n"
+        "plain_words: []  # how a person would describe the work: [takes blood, blood tests]\n"
         f"area: {area}  # one of: {', '.join(areas)}\n"
         "summary: >-\n"
         f"  {PLACEHOLDERS['summary']}\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Note, Result, folder_notes, skipped
+from careers_cli.commands.base import Note, Result, folder_notes, named, skipped
 from careers_cli.errors import UsageError
 from careers_cli.models import PayScale
 
@@ -50,16 +50,17 @@ def run(
 
     if into and to:
         raise UsageError("Use --into or --to, not both")
-    role = catalogue.get(slug)
+    role, said = named(catalogue, slug)
     scales = catalogue.scales
     if to is None and not into:
         root, cut = routes.routes_from(catalogue.find, role, depth)
-        return Tree(root=root, into=False, scales=scales, notes=folder_notes(catalogue) + _cut(cut))
+        return Tree(root=root, into=False, scales=scales, notes=folder_notes(catalogue) + said + _cut(cut))
     graph = routes.Graph(catalogue.index().docs)
     if to is None:
         root, cut = routes.routes_into(graph, role.slug, depth)
-        return Tree(root=root, into=True, scales=scales, notes=skipped(catalogue) + _cut(cut))
-    goal = catalogue.get(to)
+        return Tree(root=root, into=True, scales=scales, notes=skipped(catalogue) + said + _cut(cut))
+    goal, said_too = named(catalogue, to)
+    said += said_too
     found = tuple(tuple(r) for r in routes.shortest_routes(graph, role.slug, goal.slug, most + 1))
     more = len(found) > most
     nearest = () if found else tuple((s, graph.title(s)) for s in routes.nearest_into(graph, goal.slug))
@@ -70,5 +71,5 @@ def run(
         more=more,
         nearest=nearest,
         scales=scales,
-        notes=skipped(catalogue),
+        notes=skipped(catalogue) + said,
     )

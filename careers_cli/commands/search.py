@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Result, role_filter, skipped
+from careers_cli.commands.base import Note, Result, role_filter, skipped
 from careers_cli.errors import UsageError
 from careers_cli.models import Area, PayScale
 
 if TYPE_CHECKING:
+    from careers_cli.filters import Filter
+    from careers_cli.phrases import Understood
     from careers_cli.search import Hit
 
 
@@ -36,6 +40,55 @@ def run(
     if not query.strip() and not keep.active:
         raise UsageError("Give words to search for, or a filter such as --band 3-5, --entry apprenticeship or --area")
     index = catalogue.index()
-    ranked = finder.find(index, query, limit, keep if keep.active else None, catalogue.synonyms)
+    words, asked, notes = _phrases(catalogue, query, keep)
+    ranked = finder.find(index, words, limit, asked if asked.active else None, catalogue.synonyms)
+    if not ranked and asked != keep and words.strip():
+        # "physio without a degree": no role has both, so say so and show the roles for the words.
+        notes = (Note(f"No role matches '{words}' and is one of the {_said(notes)}; showing every match.", "info"),)
+        ranked = finder.find(index, words, limit, keep if keep.active else None, catalogue.synonyms)
+    missing = finder.unmatched(index, words) if ranked else []
+    if missing:
+        listed = ", ".join(f"'{w}'" for w in missing)
+        notes += (
+            Note(f"No role has the word{'s' if len(missing) > 1 else ''} {listed}; searched for the rest.", "info"),
+        )
     hits = tuple(finder.hits(ranked, catalogue.find))
-    return Found(query=query, hits=hits, areas=catalogue.areas, scales=catalogue.scales, notes=skipped(catalogue))
+    return Found(
+        query=query, hits=hits, areas=catalogue.areas, scales=catalogue.scales, notes=skipped(catalogue) + notes
+    )
+
+
+def _phrases(catalogue: Catalogue, query: str, keep: Filter) -> tuple[str, Filter, tuple[Note, ...]]:
+    """The query less its filter phrases ("band 5", "without a degree"), the filter with them
+    added (an option given on the command line wins), and a note saying what was understood."""
+    from careers_cli import phrases
+
+    understood = phrases.read(query)
+    if not understood.phrases:
+        return query, keep, ()
+    asked, said = _with(catalogue, understood, keep)
+    if not said:
+        return query, keep, ()
+    typed = ", ".join(f"'{p}'" for p in understood.phrases)
+    return understood.query, asked, (Note(f"Showing {' and '.join(said)} (from {typed}).", "info"),)
+
+
+def _with(catalogue: Catalogue, understood: Understood, keep: Filter) -> tuple[Filter, list[str]]:
+    said = list(understood.said)
+    bands = keep.bands
+    if understood.band is not None and keep.bands is None:
+        try:
+            bands = role_filter(catalogue, None, understood.band, ()).bands
+        except UsageError:
+            said = [s for s in said if not s.startswith("roles at band")]  # "band 12": not a band
+    elif understood.band is not None:
+        said = [s for s in said if not s.startswith("roles at band")]  # --band was given
+    any_entry = understood.any_entry if not keep.entry_routes else frozenset()
+    if not any_entry:
+        said = [s for s in said if s.startswith("roles at band")]
+    return msgspec.structs.replace(keep, bands=bands, any_entry=any_entry), said
+
+
+def _said(notes: tuple[Note, ...]) -> str:
+    text = notes[0].text.removeprefix("Showing ") if notes else "roles asked for"
+    return text.split(" (from ")[0]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Note, Result, folder_notes, origin
+from careers_cli.commands.base import Result, folder_notes, named, origin
 from careers_cli.errors import NotFound, UsageError
 from careers_cli.models import EXTRA_SECTIONS, SECTION_HEADINGS, Role
 from careers_cli.visible import one_line
@@ -22,24 +22,10 @@ class Shown(Result, frozen=True, kw_only=True):
 
 def run(catalogue: Catalogue, slug: str, sections: Sequence[str] = ()) -> Shown:
     wanted = frozenset(section_keys(sections)) if sections else None
-    notes: tuple[Note, ...] = ()
-    named = by_title(catalogue, slug) if catalogue.resolve(slug) is None else None
-    role = catalogue.get(named or slug)
-    if named:
-        notes = (Note(f"'{one_line(slug, 80)}' is another name for {role.title} ({role.slug})", "info"),)
+    role, notes = named(catalogue, slug)
     titles = {s: found.title for s in role.related if (found := catalogue.find(s))}
     notes = folder_notes(catalogue) + notes
     return Shown(role=role, titles=titles, sections=wanted, origin=origin(role.path), notes=notes)
-
-
-def by_title(catalogue: Catalogue, name: str) -> str | None:
-    """The slug of the one role whose title or other title is `name` (any case, hyphens as
-    spaces): `careers show physio`. None when no role or several carry it."""
-    wanted = " ".join(name.replace("-", " ").lower().split())
-    if not wanted or len(wanted) > 200:
-        return None
-    owners = {d.slug for d in catalogue.index().docs if any(" ".join(t.lower().split()) == wanted for t in d.titles)}
-    return owners.pop() if len(owners) == 1 else None
 
 
 def section_keys(names: Sequence[str]) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import msgspec
 
 from careers_cli.catalogue import Catalogue
-from careers_cli.commands.base import Result, skipped
+from careers_cli.commands.base import Result, named, skipped
 from careers_cli.errors import CareersError
 from careers_cli.models import SECTION_HEADINGS, SUPPORTS, Role, Source
 
@@ -45,9 +45,9 @@ class AllSources(Result, frozen=True, kw_only=True):
 
 def run(catalogue: Catalogue, slug: str | None = None) -> RoleSources | AllSources:
     if slug is not None:
-        role = catalogue.get(slug)
+        role, said = named(catalogue, slug)
         facts = tuple(Fact(key, SUPPORTS[key], role.sources_of(key)) for key in facts_of(role))
-        return RoleSources(slug=role.slug, title=role.title, facts=facts, sources=role.sources)
+        return RoleSources(slug=role.slug, title=role.title, facts=facts, sources=role.sources, notes=said)
     roles = []
     for each in sorted(catalogue.files):
         try:

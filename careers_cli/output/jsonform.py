@@ -32,6 +32,7 @@ def role(r: Role) -> js.RoleOut:
         slug=r.slug,
         title=r.title,
         alternative_titles=list(r.alternative_titles),
+        plain_words=list(r.plain_words),
         former_slugs=list(r.former_slugs),
         area=r.area.key,
         area_name=r.area.name,

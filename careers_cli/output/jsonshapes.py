@@ -73,6 +73,7 @@ class RoleOut(Shape):
     slug: str
     title: str
     alternative_titles: list[str]
+    plain_words: list[str]  # everyday words for the work, which search also reads
     former_slugs: list[str]
     area: str
     area_name: str

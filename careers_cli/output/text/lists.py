@@ -83,7 +83,10 @@ def _highlighted(hit: Hit) -> tuple[Text, Text]:
 def _why(hit: Hit, snippet: Text) -> Text:
     if hit.field == "filter":  # listed by the filters alone: the summary says what the role is
         return t(_first_sentence(snippet.plain), "dim")
-    return Text(f"{hit.field}: ", style="dim italic") + snippet
+    return Text(f"{_FIELD_LABELS.get(hit.field, hit.field)}: ", style="dim italic") + snippet
+
+
+_FIELD_LABELS = {"plain words": "about"}  # a role's everyday words say what the job is about
 
 
 def _first_sentence(text: str) -> str:

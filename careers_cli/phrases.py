@@ -1,0 +1,79 @@
+"""Phrases in a search that are really filters: "band 5", "without a degree", "apprenticeship".
+
+People type what `--band` and `--entry` do as words. Each phrase found is taken out of the
+query and turned into a condition, with a sentence saying what was understood, so the search
+for "band 5 lab jobs" is "lab" among the roles at band 5. Pure; never prints.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from careers_cli.index import STOPWORDS, words
+
+# Entry routes that lead in without studying for a degree (a degree apprenticeship is a degree).
+NO_DEGREE = frozenset({"none-set", "gcse", "a-level", "vocational", "apprenticeship", "experience"})
+APPRENTICESHIP = frozenset({"apprenticeship", "degree-apprenticeship"})
+
+_BAND = re.compile(r"\b(?:afc\s+|agenda\s+for\s+change\s+)?bands?\s*(\d[a-d]?)(?:\s*(?:-|to|or)\s*(\d[a-d]?))?\b")
+_NO_DEGREE = re.compile(
+    r"\b(?:no|without(?:\s+an?)?|non|(?:do\s*n[o']?t|does\s*n[o']?t|not)\s+(?:need|needing|require|requiring)\s+an?)"
+    r"[\s-]+(?:uni(?:versity)?\s+)?degrees?(?:[\s-]+(?:needed|required))?\b"
+)
+_NO_QUALIFICATIONS = re.compile(
+    r"\b(?:no|without(?:\s+any)?|(?:do\s*n[o']?t|not)\s+(?:need|needing)(?:\s+any)?)\s+"
+    r"(?:qualifications?|quals|gcses?|formal\s+qualifications?)(?:\s+(?:needed|required))?\b"
+)
+_DEGREE_APPRENTICESHIP = re.compile(r"\bdegree[\s-]+apprentice(?:ship)?s?\b")
+_APPRENTICESHIP = re.compile(r"\bapprentice(?:ship)?s?\b")
+
+
+class Understood(msgspec.Struct, frozen=True):
+    """What a query's filter phrases ask for, and the query without them."""
+
+    query: str  # the words left to search for ("" when only filler words are left)
+    band: str | None = None  # "5" or "5-6", for filters.band_range
+    any_entry: frozenset[str] = frozenset()  # the role must have at least one of these routes
+    said: tuple[str, ...] = ()  # each condition in words: "roles at band 5"
+    phrases: tuple[str, ...] = ()  # the phrases as typed: "band 5"
+
+
+def read(query: str) -> Understood:
+    """The filter phrases of a query, taken out of it."""
+    text = query.lower()
+    band = None
+    routes: frozenset[str] = frozenset()
+    said: list[str] = []
+    phrases: list[str] = []
+
+    def take(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        nonlocal text
+        found = pattern.search(text)
+        if found:
+            phrases.append(" ".join(found[0].split()))
+            text = text[: found.start()] + " " + text[found.end() :]
+        return found
+
+    if found := take(_BAND):
+        band = found[1] + (f"-{found[2]}" if found[2] else "")
+        said.append(f"roles at band {found[1]}" + (f" to {found[2]}" if found[2] else ""))
+    if take(_NO_QUALIFICATIONS):
+        routes = frozenset({"none-set"})
+        said.append("roles with a way in that asks for no set qualifications")
+    elif take(_NO_DEGREE):
+        routes = NO_DEGREE
+        said.append("roles with a way in that needs no degree")
+    if take(_DEGREE_APPRENTICESHIP):
+        routes = frozenset({"degree-apprenticeship"})
+        said.append("roles with a degree apprenticeship")
+    elif take(_APPRENTICESHIP):
+        routes = (routes & APPRENTICESHIP) or APPRENTICESHIP
+        said.append("roles with an apprenticeship")
+    if not phrases:
+        return Understood(query)
+    left = " ".join(text.split())
+    if all(w in STOPWORDS for w in words(left)):
+        left = ""  # "band 5 jobs": nothing but the filter
+    return Understood(left, band, routes, tuple(said), tuple(phrases))

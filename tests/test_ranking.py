@@ -1,0 +1,173 @@
+"""The properties people expect of search (issue 15), each on a few made-up roles so that the
+reason a role wins is the property under test, not the built-in content; then filter phrases,
+the words that found nothing, and naming a role by a title, through the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careers_cli.catalogue import Catalogue
+from careers_cli.commands import base, compare, path, search, show
+from careers_cli.errors import RoleNotFound
+from careers_cli.index import Index
+from careers_cli.phrases import NO_DEGREE, read
+from careers_cli.search import _closeness, _similar_words, find, unmatched
+
+
+def role(slug: str, title: str, summary: str, plain: tuple[str, ...] = (), working: str = "") -> str:
+    plain_words = "".join(f"\n  - {p}" for p in plain) or " []"
+    return (
+        f"title: {title}\narea: wider-healthcare-team\nsummary: {summary}\nplain_words:{plain_words}\n"
+        f"sections:\n  working_life: {working or 'They do this work on most days of the week.'}\nentry_routes: [none-set]\n"
+        f"source:\n  url: https://www.healthcareers.nhs.uk/explore-roles/{slug}\n  checked: 2026-12-02\n"
+    )
+
+
+ROLES = {
+    "blood-taker": role("blood-taker", "Phlebotomist", "Phlebotomists collect samples.", ("takes blood",)),
+    "blood-driver": role("blood-driver", "Driver", "Drivers move blood and post between sites."),
+    "talker": role("talker", "Speech therapist", "Therapists help stroke patients talk again."),
+    "porter": role("porter", "Porter", "Porters move patients in the hospital.", ("pushes patients",)),
+    "pipes": role("pipes", "Plumber", "Plumbers fix leaking pipes.", ("fixes leaks", "drains")),
+    "cook": role("cook", "Cook", "Cooks make food in the hospital kitchen.", ("food hygiene",)),
+    "cleaner": role(
+        "cleaner", "Cleaner", "Cleaners keep the hospital clean.", working="Cleaners keep wards clean; hygiene matters."
+    ),
+    "physio": role("physio", "Physiotherapist", "Physiotherapists help people move.", ("exercises",)),
+}
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    folder: Path = tmp_path_factory.mktemp("roles")
+    for slug, text in ROLES.items():
+        (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
+    return base.open_catalogue([folder], builtin=False)
+
+
+@pytest.fixture(scope="module")
+def index(catalogue: Catalogue) -> Index:
+    return catalogue.index()
+
+
+def ranked(index: Index, query: str) -> list[str]:
+    return [r.doc.slug for r in find(index, query)]
+
+
+def test_any_word_may_match_and_a_query_with_a_matching_word_finds_something(index: Index) -> None:
+    assert ranked(index, "fixes leaking pipes and drains in old buildings")[0] == "pipes"
+    assert ranked(index, "xyzzy pipes") == ["pipes"]
+    assert unmatched(index, "xyzzy pipes") == ["xyzzy"]
+    assert unmatched(index, "pipes") == []
+
+
+def test_rare_words_weigh_more_than_common_ones(index: Index) -> None:
+    # "hospital" is in three summaries, "hygiene" in two roles: the role with the rarer word wins.
+    assert ranked(index, "hospital hygiene")[:2] == ["cook", "cleaner"]
+
+
+def test_covering_more_of_the_query_ranks_higher(index: Index) -> None:
+    assert ranked(index, "stroke patients talk")[0] == "talker"
+    found = ranked(index, "move patients in the hospital")
+    assert found[0] == "porter"  # all three words; the others have one or two
+    assert set(found[1:]) <= {"blood-driver", "talker", "cook", "cleaner"}
+    # A role with one word of many is cut when others cover much more of the query ...
+    assert "porter" not in ranked(index, "stroke patients talk")
+    # ... but is shown when it is the best there is.
+    assert ranked(index, "patients xyzzy plugh")[0] == "porter"
+
+
+def test_a_match_in_the_plain_words_outranks_one_in_a_passing_sentence(index: Index) -> None:
+    assert ranked(index, "hygiene") == ["cook", "cleaner"]
+
+
+def test_words_together_as_typed_rank_higher(index: Index) -> None:
+    # Both roles have "blood"; only one says "takes blood" as a phrase.
+    assert ranked(index, "person who takes blood")[0] == "blood-taker"
+    assert _closeness("3 tak blood".split(), "tak", "blood") == 1.0
+    assert _closeness("3 blood tak".split(), "tak", "blood") == 0.5
+    assert _closeness("3 tak a b c blood".split(), "tak", "blood") == 0.0
+
+
+def test_typos_are_forgiven_only_for_words_the_catalogue_does_not_know(index: Index) -> None:
+    assert ranked(index, "plumbr")[0] == "pipes"
+    assert ranked(index, "fisio")[0] == "physio"  # by sound
+    assert all(sim in (100.0, 80.0) for sim in _similar_words(index, "cook").values())  # known: no typos
+    assert ranked(index, "qwerty") == []
+
+
+def test_filler_words_alone_are_still_searched(index: Index) -> None:
+    assert ranked(index, "the porter")[0] == "porter"
+
+
+@pytest.mark.parametrize(
+    ("query", "left", "band", "routes"),
+    [
+        ("band 5 jobs", "", "5", frozenset()),
+        ("lab jobs bands 6 to 7", "lab jobs", "6-7", frozenset()),
+        ("nursing without a degree", "nursing", None, NO_DEGREE),
+        ("jobs that don't need a degree", "", None, NO_DEGREE),
+        ("no qualifications hospital job", "hospital job", None, frozenset({"none-set"})),
+        ("apprenticeship in pharmacy", "in pharmacy", None, frozenset({"apprenticeship", "degree-apprenticeship"})),
+        ("degree apprenticeship nursing", "nursing", None, frozenset({"degree-apprenticeship"})),
+        ("food hygiene", "food hygiene", None, frozenset()),
+    ],
+)
+def test_filter_phrases_are_read_out_of_the_query(
+    query: str, left: str, band: str | None, routes: frozenset[str]
+) -> None:
+    understood = read(query)
+    assert (understood.query, understood.band, understood.any_entry) == (left, band, routes)
+    assert bool(understood.said) == (band is not None or bool(routes))
+
+
+BUILTIN = base.open_catalogue([])
+
+
+def test_a_filter_phrase_filters_and_says_so() -> None:
+    found = search.run(BUILTIN, "band 5 jobs", limit=50)
+    assert found.hits and all("5" in h.role.bands for h in found.hits)
+    assert [n.text for n in found.notes] == ["Showing roles at band 5 (from 'band 5')."]
+    lab = search.run(BUILTIN, "nursing without a degree", limit=10)
+    assert lab.hits and all(set(h.role.entry_routes) & NO_DEGREE for h in lab.hits)
+    assert lab.notes[0].text == "Showing roles with a way in that needs no degree (from 'without a degree')."
+
+
+def test_a_filter_no_match_survives_shows_every_match_of_the_words() -> None:
+    found = search.run(BUILTIN, "neurosurgery without a degree", limit=3)
+    assert found.hits[0].role.slug == "neurosurgery"
+    assert found.notes[0].text.startswith("No role matches 'neurosurgery' and is one of the roles with a way in")
+
+
+def test_an_option_wins_over_a_phrase() -> None:
+    found = search.run(BUILTIN, "band 5 nurse", limit=20, band="4")
+    assert found.hits and all("4" in h.role.bands for h in found.hits)
+    assert not any("band 5" in n.text for n in found.notes)
+
+
+def test_the_words_no_role_has_are_named() -> None:
+    found = search.run(BUILTIN, "xyzzy plumber")
+    assert found.hits[0].role.slug == "plumber"
+    assert [n.text for n in found.notes] == ["No role has the word 'xyzzy'; searched for the rest."]
+
+
+def test_a_role_is_named_by_a_title_only_one_role_carries() -> None:
+    shown = show.run(BUILTIN, "physio")
+    assert shown.role.slug == "physiotherapist"
+    assert shown.notes[-1].text == "'physio' is another name for Physiotherapist (physiotherapist)"
+    assert path.run(BUILTIN, "odp", depth=1).root.slug == "operating-department-practitioner"  # type: ignore[union-attr]
+    both = compare.run(BUILTIN, ["physio", "ODP"])
+    assert [c.slug for c in both.columns] == ["physiotherapist", "operating-department-practitioner"]
+
+
+def test_a_title_several_roles_carry_lists_them() -> None:
+    with pytest.raises(RoleNotFound) as raised:
+        show.run(BUILTIN, "PA")
+    assert str(raised.value) == (
+        "'PA' is a name of 2 roles: medical-secretarypersonal-assistant, physician-associate. Give one of these slugs."
+    )
+    assert raised.value.suggestions == ("medical-secretarypersonal-assistant", "physician-associate")
+    # A role's own title wins over another role's other title.
+    assert show.run(BUILTIN, "cardiographer").role.slug == "cardiographer"
