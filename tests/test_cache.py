@@ -191,7 +191,9 @@ def shapes_digest() -> str:
     words = [
         inspect.getsource(f) for f in (index.words, index.stem, index.fields_of, index.flatten, index.stemmed_lines)
     ]
-    stems = repr((index._SUFFIXES, index._UNCHANGED, sorted(index.STOPWORDS), index.FIELDS, index.WEIGHTS, index._WORD.pattern))
+    stems = repr(
+        (index._SUFFIXES, index._UNCHANGED, sorted(index.STOPWORDS), index.FIELDS, index.WEIGHTS, index._WORD.pattern)
+    )
     return hashlib.sha256("\n".join([described, stems, *words]).encode()).hexdigest()[:16]
 
 
