@@ -62,9 +62,10 @@ def find(
         kept = [d for d in index.docs if keep(d)]
         return [Ranked(d, 0.0, "filter", ()) for d in sorted(kept, key=lambda d: d.title.lower())][:limit]
     memo: dict[str, dict[int, Match]] = {}
-    best = {r.doc.slug: r for r in rank(index, query, limit, keep, memo)}
+    lines: dict[int, list[str]] = {}
+    best = {r.doc.slug: r for r in rank(index, query, limit, keep, memo, lines)}
     for rewrite in rewrites(query, synonyms)[:MOST_REWRITES]:
-        for r in rank(index, rewrite, limit, keep, memo):
+        for r in rank(index, rewrite, limit, keep, memo, lines):
             score = round(r.score * SYNONYM_DISCOUNT, 1)
             if r.doc.slug not in best or best[r.doc.slug].score < score:
                 best[r.doc.slug] = Ranked(r.doc, score, r.field, r.terms)
@@ -100,16 +101,18 @@ def rank(
     limit: int = 10,
     keep: Callable[[Summary], bool] | None = None,
     memo: dict[str, dict[int, Match]] | None = None,
+    lines: dict[int, list[str]] | None = None,
 ) -> list[Ranked]:
     """Roles ranked best first (ties by title); an empty or unmatched query gives [].
 
-    `memo` keeps each query word's matches for the next call: a query and its synonym
-    rewrites share most of their words."""
+    `memo` keeps each query word's matches, and `lines` each role's decoded lines, for the
+    next call: a query and its synonym rewrites share most of their words and roles."""
     terms = query_terms(query)
     lowered = query.strip().lower()
     if not terms:
         return []
     memo = {} if memo is None else memo
+    lines = {} if lines is None else lines
     per_term = [_matches(index, term, memo) for term in terms]
     # Rarity counts the roles that have the word other than in passing (in a section): "doctor"
     # is in the text of most files but names only the doctors' roles.
@@ -142,13 +145,15 @@ def rank(
             score[d] = max(score[d], value * 0.97)
     # Closeness to a title (at most 3 points), an exact title (5) and words standing together as
     # in the query (up to NEARBY) only reorder roles close to the last place shown.
-    floor = max(sorted(score.values(), reverse=True)[min(limit, len(score)) - 1] - 8 - NEARBY, 0.0)
-    contenders = {d for d, v in score.items() if v >= floor}
+    # Only the best few dozen are compared, so a query of common words stays fast at 10,000 roles.
+    order = sorted(score, key=score.__getitem__, reverse=True)
+    floor = max(score[order[min(limit, len(order)) - 1]] - 8 - NEARBY, 0.0)
+    contenders = {d for d in order[: limit + CONTENDERS] if score[d] >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
     typed = set(terms)
     for d in contenders:
         exact = close.get(d, 0.0) == 100 or query.strip() == index.slugs[d]
-        near = _nearby(index.lines(d), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
+        near = _nearby(_lines(index, d, lines), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
         named = NAMED if _named_in(index, d, typed) else 0.0
         score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named
     # Weak matches are noise beside a strong one, but when nothing matches well the best of
@@ -192,6 +197,7 @@ def _rarity(n: int, df: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+CONTENDERS = 15  # roles beyond the last place shown that may still move up into it
 NEARBY = 16.0  # points for query words that stand next to each other in one sentence of a role
 _WINDOW = 3  # "next to each other": at most this many words apart
 
@@ -201,14 +207,15 @@ def _nearby(lines: list[str], best: list[Match | None], weights: list[float]) ->
     in one sentence or title of the document, from 0 to 1: most for the next word in the same
     order ("takes blood"), less further apart or the other way round."""
     found = whole = 0.0
-    split = [line.split() for line in lines]
     for i in range(len(best) - 1):
         weight = weights[i] + weights[i + 1]
         whole += weight
         a, b = best[i], best[i + 1]
         if a is not None and b is not None and a[2] != b[2]:
-            # Together in a title or the plain words counts for more than in a passing sentence.
-            near = (WEIGHTS[int(line[0])] * _closeness(line, a[2], b[2]) for line in split)
+            # Only the lines holding both words are split (a substring test is far cheaper), and
+            # together in a title or the plain words counts for more than in a passing sentence.
+            both = (line for line in lines if f" {a[2]} " in line and f" {b[2]} " in line)
+            near = (WEIGHTS[int(line[1])] * _closeness(line.split(), a[2], b[2]) for line in both)
             found += weight * max(near, default=0.0)
     return found / whole if whole else 0.0
 
@@ -228,6 +235,14 @@ def _closeness(line: list[str], a: str, b: str) -> float:
                 elif 0 < -gap <= _WINDOW:
                     best = max(best, 0.5 / -gap)
     return best
+
+
+def _lines(index: Index, d: int, memo: dict[int, list[str]]) -> list[str]:
+    """Document `d`'s lines with a space at each end (for whole-word substring tests), decoded
+    once for a query and its rewrites."""
+    if d not in memo:
+        memo[d] = [f" {line} " for line in index.lines(d)]
+    return memo[d]
 
 
 def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]]) -> dict[int, Match]:
