@@ -60,3 +60,75 @@ def entry_routes(names: Sequence[str]) -> frozenset[str]:
         if name not in ENTRY_ROUTE_LABELS:
             raise NotFound("entry route", name, list(ENTRY_ROUTE_LABELS))
     return frozenset(names)
+
+
+# -- what a person has, and the ways in it opens (`careers start --have`, `match --have`) -------
+
+# Words people use for what they have, as the entry routes of the role files.
+HAVE_WORDS = {
+    "nothing": "none-set",
+    "none": "none-set",
+    "gcses": "gcse",
+    "a-levels": "a-level",
+    "alevels": "a-level",
+    "a-level": "a-level",
+    "btec": "vocational",
+    "t-level": "vocational",
+    "nvq": "vocational",
+    "graduate": "degree",
+    "masters": "postgraduate",
+    "registration": "professional-registration",
+    "registered": "professional-registration",
+}
+# Each way in, and what a person needs to have to take it now: GCSEs open an apprenticeship,
+# A levels or a vocational level 3 open a degree apprenticeship and degree entry, a degree opens
+# a graduate scheme and postgraduate entry. (What a role's own page asks for beyond that, such
+# as particular subjects, is in its entry requirements.)
+_OPENS: dict[str, frozenset[str]] = {
+    "none-set": frozenset({"none-set"}),
+    "gcse": frozenset({"none-set", "gcse", "apprenticeship"}),
+    "a-level": frozenset({"none-set", "gcse", "apprenticeship", "a-level", "degree-apprenticeship"}),
+    "vocational": frozenset({"none-set", "gcse", "apprenticeship", "vocational", "degree-apprenticeship"}),
+    "apprenticeship": frozenset({"none-set", "gcse", "apprenticeship"}),
+    "degree-apprenticeship": frozenset({"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship"}),
+    "degree": frozenset({"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship", "graduate-scheme"}),
+    "postgraduate": frozenset(
+        {"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship", "graduate-scheme", "postgraduate"}
+    ),
+    "professional-registration": frozenset({"none-set", "professional-registration", "experience"}),
+    "experience": frozenset({"none-set", "experience"}),
+    "graduate-scheme": frozenset({"none-set", "graduate-scheme"}),
+}
+# Ways in that start with a course the person can begin now.
+_STUDY: dict[str, frozenset[str]] = {
+    "a-level": frozenset({"degree"}),
+    "vocational": frozenset({"degree"}),
+    "degree-apprenticeship": frozenset({"degree"}),
+    "degree": frozenset({"degree", "postgraduate"}),
+    "postgraduate": frozenset({"degree", "postgraduate"}),
+}
+
+
+def have(names: Sequence[str]) -> frozenset[str]:
+    """What a person has, from entry route names or everyday words ('gcses', 'a-levels')."""
+    found = set()
+    for name in names:
+        for part in name.split(","):
+            word = part.strip().lower().replace(" ", "-")
+            if not word:
+                continue
+            key = HAVE_WORDS.get(word, word)
+            if key not in ENTRY_ROUTE_LABELS:
+                raise NotFound("qualification", part.strip(), [*ENTRY_ROUTE_LABELS, *HAVE_WORDS])
+            found.add(key)
+    return frozenset(found)
+
+
+def open_now(had: frozenset[str]) -> frozenset[str]:
+    """The ways in a person can take now: the routes their qualifications meet."""
+    return frozenset({"none-set"}).union(*(_OPENS[h] for h in had))
+
+
+def open_after_study(had: frozenset[str]) -> frozenset[str]:
+    """The ways in that begin with a course the person can start now (a degree after A levels)."""
+    return frozenset().union(*(_STUDY.get(h, frozenset()) for h in had)) - open_now(had)

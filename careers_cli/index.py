@@ -104,6 +104,8 @@ class Summary(msgspec.Struct, array_like=True, frozen=True):
     former_slugs: tuple[str, ...]
     path: str
     steps: tuple[StepRecord, ...]
+    interests: tuple[int, ...] = ()  # the 1-7 scores in the order of models.INTEREST_TYPES
+    interest_basis: str | None = None  # "onet" or "rubric"
 
     @classmethod
     def of(cls, r: Role) -> Summary:
@@ -120,6 +122,8 @@ class Summary(msgspec.Struct, array_like=True, frozen=True):
             r.former_slugs,
             str(r.path),
             tuple(flatten(r.progression)),
+            r.interests.scores if r.interests else (),
+            r.interests.basis if r.interests else None,
         )
 
     @property

@@ -124,6 +124,40 @@ class Step(msgspec.Struct, frozen=True):
     next: tuple[Step, ...]
 
 
+INTEREST_TYPES = "RIASEC"  # Holland's six types, in this order everywhere
+INTEREST_NAMES = {
+    "R": "Realistic",
+    "I": "Investigative",
+    "A": "Artistic",
+    "S": "Social",
+    "E": "Enterprising",
+    "C": "Conventional",
+}
+
+
+class InterestType(msgspec.Struct, frozen=True):
+    key: str  # one letter of INTEREST_TYPES
+    name: str
+    says: str  # what it means, in a few words
+
+
+class InterestItem(msgspec.Struct, frozen=True):
+    """One question of `careers match`: an activity, and the type liking it points to."""
+
+    key: str  # R1 ... C8
+    type: str
+    text: str
+
+
+class Interests(msgspec.Struct, frozen=True):
+    """A role's interest profile: a 1-7 score for each type of INTEREST_TYPES, in that order."""
+
+    scores: tuple[int, ...]
+    basis: str  # "onet" (O*NET's data for the code in `onet`) or "rubric" (the editors' rubric)
+    onet: str | None
+    why: str
+
+
 class Organisation(msgspec.Struct, frozen=True):
     name: str
     url: str
@@ -148,6 +182,7 @@ class Role(msgspec.Struct, Sourced, frozen=True):
     related: tuple[str, ...]
     organisations: tuple[Organisation, ...]
     sources: tuple[Source, ...]  # the first is the role's main page
+    interests: Interests | None = None
 
     def sources_of(self, fact: str) -> tuple[Source, ...]:
         """The pages a fact (a SUPPORTS key) rests on: those naming it, else those naming nothing."""

@@ -61,7 +61,7 @@ def find(
             return []
         kept = [d for d in index.docs if keep(d)]
         return [Ranked(d, 0.0, "filter", ()) for d in sorted(kept, key=lambda d: d.title.lower())][:limit]
-    memo: dict[str, dict[int, Match]] = {}
+    memo: dict[str, Term] = {}
     lines: dict[int, list[str]] = {}
     best = {r.doc.slug: r for r in rank(index, query, limit, keep, memo, lines)}
     for rewrite in rewrites(query, synonyms)[:MOST_REWRITES]:
@@ -100,7 +100,7 @@ def rank(
     query: str,
     limit: int = 10,
     keep: Callable[[Summary], bool] | None = None,
-    memo: dict[str, dict[int, Match]] | None = None,
+    memo: dict[str, Term] | None = None,
     lines: dict[int, list[str]] | None = None,
 ) -> list[Ranked]:
     """Roles ranked best first (ties by title); an empty or unmatched query gives [].
@@ -113,7 +113,8 @@ def rank(
         return []
     memo = {} if memo is None else memo
     lines = {} if lines is None else lines
-    per_term = [_matches(index, term, memo) for term in terms]
+    matched = [_matches(index, term, memo) for term in terms]
+    per_term = [m.best for m in matched]
     # Rarity counts the roles that have the word other than in passing (in a section): "doctor"
     # is in the text of most files but names only the doctors' roles.
     weights = [
@@ -122,8 +123,10 @@ def rank(
     if not any(weights):
         return []
     # A document's score is the share of the query it covers, each word weighted by how rare it
-    # is in the catalogue ("blood" counts for more than "hospital") and by how good its best match
-    # is (a title over a passing mention). A word nothing has does not count against anyone.
+    # is in the catalogue ("blood" counts for more than "hospital") and by how good its match is
+    # (a title over a passing mention). A word nothing has does not count against anyone. First
+    # from each word's best field alone (whole postings at once), then, for the few hundred best,
+    # over all their fields.
     total: dict[int, float] = {}
     for weight, best in zip(weights, per_term, strict=True):
         for d, match in best.items():
@@ -133,7 +136,13 @@ def rank(
     if not total:
         return []
     whole = sum(weights)
-    score = {d: 100 * v / whole for d, v in total.items()}
+    running = sorted(total, key=total.__getitem__, reverse=True)[: max(REFINED, limit * 3)]
+    sized = index.section_words
+    mean = sum(sized) / len(sized) if sized else 1.0
+    score = {
+        d: 100 * sum(w * _refined(index, m, d, mean) for w, m in zip(weights, matched, strict=True)) / whole
+        for d in running
+    }
     # A whole-title comparison only counts when it is close (below that it is letter noise). It
     # rescues typos that split a word's stem ('dentsit'); it compares whole strings, because
     # token_set_ratio scores any title whose words are a subset of the query at 100 and so let
@@ -198,6 +207,7 @@ def _rarity(n: int, df: int) -> float:
 
 
 CONTENDERS = 15  # roles beyond the last place shown that may still move up into it
+REFINED = 60  # roles scored over all their fields (the rest are too far behind to catch up)
 NEARBY = 16.0  # points for query words that stand next to each other in one sentence of a role
 _WINDOW = 3  # "next to each other": at most this many words apart
 
@@ -245,17 +255,21 @@ def _lines(index: Index, d: int, memo: dict[int, list[str]]) -> list[str]:
     return memo[d]
 
 
-def _matches(index: Index, term: str, memo: dict[str, dict[int, Match]]) -> dict[int, Match]:
+def _matches(index: Index, term: str, memo: dict[str, Term]) -> Term:
     if term not in memo:
         memo[term] = _best_per_doc(index, term)
     return memo[term]
 
 
-def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
-    """For one query word, each matching document's match: its best (similarity x field weight)
-    in each field, combined over the fields as independent evidence (a word in the plain words
-    and the summary counts for more than in either), with its best field and word. A section's
-    weight shrinks as the document's sections grow (BM25's length normalisation)."""
+class Term(msgspec.Struct, frozen=True):
+    """One query word's matches: each document's best (similarity x field weight, best field,
+    index word), and its best value in each field, for `refined`."""
+
+    best: dict[int, Match]
+    per_field: dict[int, dict[int, float]]
+
+
+def _best_per_doc(index: Index, term: str) -> Term:
     pieces = sorted(
         (sim / 100 * WEIGHTS[f], f, word)
         for word, sim in _similar_words(index, term).items()
@@ -270,22 +284,24 @@ def _best_per_doc(index: Index, term: str) -> dict[int, Match]:
         found = dict.fromkeys(index.documents(piece[1], piece[2]), piece)
         best.update(found)
         per_field.setdefault(piece[1], {}).update(dict.fromkeys(found, piece[0]))
-    sized = index.section_words
-    mean = sum(sized) / len(sized) if sized else 1.0
-    for d, value in per_field.get(SECTION, {}).items():
-        per_field[SECTION][d] = value / (1 - LENGTH + LENGTH * max(sized[d], 1) / mean)
-    # The best field counts in full; the others close part of the gap to 1 (a noisy-or, damped
-    # so that several passing mentions never add up to a title).
-    missing: dict[int, float] = dict.fromkeys(best, 1.0)
-    top: dict[int, float] = dict.fromkeys(best, 0.0)
-    for values in per_field.values():
-        for d, value in values.items():
-            missing[d] *= 1 - value
-            top[d] = max(top[d], value)
-    return {
-        d: (top[d] + OTHER_FIELDS * (1 - top[d]) * (1 - missing[d] / (1 - top[d] or 1)), f, word)
-        for d, (_, f, word) in best.items()
-    }
+    return Term(best, per_field)
+
+
+def _refined(index: Index, term: Term, d: int, mean_section: float) -> float:
+    """A document's match of a word over all its fields: the best field counts in full and the
+    others close part of the gap to 1 (a noisy-or, damped so that several passing mentions never
+    add up to a title); a section's weight shrinks as the document's sections grow (BM25's
+    length normalisation). Worked out only for the documents in the running."""
+    top, missing = 0.0, 1.0
+    for f, values in term.per_field.items():
+        value = values.get(d)
+        if value is None:
+            continue
+        if f == SECTION:
+            value /= 1 - LENGTH + LENGTH * max(index.section_words[d], 1) / mean_section
+        missing *= 1 - value
+        top = max(top, value)
+    return top + OTHER_FIELDS * (1 - top) * (1 - missing / (1 - top or 1))
 
 
 OTHER_FIELDS = 0.5  # how much of the gap to a perfect match the word's other fields may close

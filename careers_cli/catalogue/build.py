@@ -7,6 +7,7 @@ here, each problem kept with its key path, so that a file reports all of them at
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -17,10 +18,12 @@ from careers_cli.catalogue.files import DataFiles, problem_at
 from careers_cli.catalogue.folders import is_slug
 from careers_cli.errors import DataError, KeyPath, Problem
 from careers_cli.models import (
+    INTEREST_TYPES,
     SECTION_HEADINGS,
     SUPPORTS,
     Area,
     Band,
+    Interests,
     Organisation,
     Pay,
     PayScale,
@@ -32,6 +35,8 @@ from careers_cli.models import (
 )
 from careers_cli.suggest import closest, did_you_mean
 from careers_cli.visible import one_line
+
+_ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d")  # an O*NET-SOC code: 29-2043.00
 
 # The placeholders of a fresh `careers new` file: a file that still holds one is not finished,
 # so validate refuses it (the command writes them, this module knows them).
@@ -111,6 +116,7 @@ class _RoleBuilder(msgspec.Struct):
             related=tuple(self._slugs(f.related, "related")),
             organisations=tuple(self._organisations(f.organisations)),
             sources=self._sources(f),
+            interests=self._interests(f.interests),
         )
 
     def fail(self, keys: KeyPath, message: str) -> None:
@@ -236,6 +242,19 @@ class _RoleBuilder(msgspec.Struct):
             allowed = ", ".join(s.key for s in area.subareas) or "none (leave subarea out)"
             self.fail(["subarea"], f"expected a subarea of {area.key}: {allowed}; got '{one_line(key, 80)}'")
         return found
+
+    def _interests(self, given: shapes.InterestsFile | None) -> Interests | None:
+        if given is None:
+            return None
+        scores = tuple(getattr(given.scores, t) for t in INTEREST_TYPES)
+        for t, score in zip(INTEREST_TYPES, scores, strict=True):
+            if not 1 <= score <= 7:
+                self.fail(["interests", "scores", t], f"expected a score from 1 to 7, got {score}")
+        if given.basis == "onet" and (given.onet is None or not _ONET_CODE.fullmatch(given.onet)):
+            self.fail(["interests", "onet"], "expected the O*NET-SOC code the scores come from, such as 29-2043.00")
+        if given.basis == "rubric" and given.onet is not None:
+            self.fail(["interests", "onet"], "a rubric profile has no O*NET code; say basis: onet if it comes from one")
+        return Interests(scores, given.basis, given.onet, self._line(given.why, ["interests", "why"]).strip())
 
     def _pay(self, pay: shapes.PayFile | None) -> Pay | None:
         if pay is None:

@@ -29,7 +29,7 @@ from careers_cli.catalogue.folders import (
 )
 from careers_cli.errors import DataError, Problem, ProblemRecord, RoleNotFound, UsageError
 from careers_cli.index import Index
-from careers_cli.models import Area, PayScale, Role
+from careers_cli.models import Area, InterestItem, InterestType, PayScale, Role
 from careers_cli.visible import one_line
 
 Suggester = Callable[[str], Sequence[str]]  # slugs to offer for a slug that names no role
@@ -114,6 +114,15 @@ class Catalogue:
     @property
     def synonyms(self) -> list[list[str]]:
         return self._need_data().synonyms.groups
+
+    def interest_items(self) -> tuple[dict[str, InterestType], tuple[InterestItem, ...]]:
+        """The six interest types and the 48 questions of `careers match` (data/interests/)."""
+        from careers_cli.catalogue import shapes
+        from careers_cli.catalogue.files import read_checked
+
+        f = read_checked(self.data_dir / "interests" / "items.yaml", shapes.InterestItemsFile)
+        types: dict[str, InterestType] = {key: InterestType(key, t.name, t.says) for key, t in f.types.items()}
+        return types, tuple(InterestItem(i.key, i.type, i.text) for i in f.items)
 
     def _need_data(self) -> DataFiles:
         if self._data is None:

@@ -68,6 +68,49 @@ class StepFile(_Strict, frozen=True, kw_only=True):
     next: list[StepFile] = []
 
 
+class InterestScoresFile(_Strict, frozen=True, kw_only=True):
+    R: int
+    I: int  # noqa: E741 - the key is the letter of the Investigative type
+    A: int
+    S: int
+    E: int
+    C: int
+
+
+class InterestsFile(_Strict, frozen=True, kw_only=True):
+    """A role's interest profile: Holland's six types on O*NET's 1-7 scale, and where it came
+    from (O*NET's data for an occupation code, or the editors' rubric in docs/)."""
+
+    scores: InterestScoresFile
+    basis: Literal["onet", "rubric"]
+    onet: str | None = None  # the O*NET-SOC code, e.g. 29-2043.00, when basis is onet
+    why: str = ""
+
+
+InterestType = Literal["R", "I", "A", "S", "E", "C"]
+
+
+class InterestItemFile(_Strict, frozen=True, kw_only=True):
+    key: str
+    type: InterestType
+    text: str
+    original: str = ""  # the published wording, where a word was changed for UK readers
+    changed: str = ""  # why
+
+
+class InterestTypeFile(_Strict, frozen=True, kw_only=True):
+    name: str
+    says: str
+
+
+class InterestItemsFile(_Strict, frozen=True, kw_only=True):
+    """data/interests/items.yaml: the questions of `careers match`."""
+
+    source: dict[str, str]
+    types: dict[InterestType, InterestTypeFile]
+    items: list[InterestItemFile]
+
+
 class OrganisationFile(_Strict, frozen=True, kw_only=True):
     name: str
     url: str = ""
@@ -101,6 +144,7 @@ class RoleFile(_Strict, frozen=True, kw_only=True):
     progression: list[StepFile] = []
     related: list[str] = []
     organisations: list[OrganisationFile] = []
+    interests: InterestsFile | None = None
     # One page for every fact (source), or a page for each group of facts (sources).
     source: SourceFile | None = None
     sources: list[SourceFile] = []

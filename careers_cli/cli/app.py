@@ -291,7 +291,8 @@ def path(
 
 @app.command(epilog=EVERY_COMMAND)
 def compare(
-    slugs: list[str] = typer.Argument(..., help="Two to four role slugs.", autocompletion=_complete_slugs),
+    slugs: list[str] = typer.Argument(None, help="Two to four role slugs.", autocompletion=_complete_slugs),
+    from_shortlist: bool = typer.Option(False, "--shortlist", help="Compare the roles on your shortlist."),
     format_: str = _format(DOCUMENT_FORMATS),
     output_file: Path = OUTPUT,
     force: bool = FORCE,
@@ -304,7 +305,13 @@ def compare(
     """
     from careers_cli.commands import compare as command
 
-    _handout(command.run(_run().catalogue(), slugs), _chosen(json_out, format_), "text", output_file, force)
+    if from_shortlist:
+        from careers_cli.commands.shortlist import slugs_for_compare
+
+        if slugs:
+            raise UsageError("Give role slugs or --shortlist, not both")
+        slugs = slugs_for_compare()
+    _handout(command.run(_run().catalogue(), slugs or []), _chosen(json_out, format_), "text", output_file, force)
 
 
 @app.command(epilog=EVERY_COMMAND)
@@ -393,6 +400,125 @@ def sources(
     from careers_cli.commands import sources as command
 
     _emit(command.run(_run().catalogue(), slug), _fmt(json_out))
+
+
+HAVE = typer.Option(
+    None,
+    "--have",
+    help="What you have, e.g. gcse,a-level or degree (entry routes; repeatable or comma-separated).",
+)
+
+
+@app.command(epilog=EVERY_COMMAND)
+def match(
+    answers: str = typer.Option(
+        None, "--answers", metavar="DIGITS", help="The answer string a match printed: gives the same list again."
+    ),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="Suggest at most this many roles."),
+    area: str = AREA,
+    band: str = BAND,
+    entry: list[str] = ENTRY,
+    have: list[str] = HAVE,
+    json_out: bool = JSON,
+) -> None:
+    """Suggest roles from what you like doing: 48 quick questions.
+
+    In a terminal, asks how much you would like 48 activities (one key each: 1 dislike a lot to
+    5 like a lot, s skip, b back, q finish), then lists the roles whose interest profile is most
+    like yours, with the reason for each, and prints your answers as a string: --answers DIGITS
+    gives the same list again (or pipe the string in). Filters keep a school leaver from being
+    shown only consultant roles (--have gcse, --band 2-4). Nothing is saved.
+    """
+    from careers_cli.commands import match as command
+
+    run = _run()
+    catalogue = run.catalogue()
+    if answers is None:
+        answers = _answers_from_stdin(catalogue)
+    result = command.run(catalogue, answers, limit, area, band, entry or (), have or ())
+    _emit(result, _fmt(json_out))
+
+
+def _answers_from_stdin(catalogue: Any) -> str:
+    """The answers: asked in the terminal, or read from a pipe (`echo DIGITS | careers match`)."""
+    from careers_cli.commands import match as command
+    from careers_cli.interests import answer_string
+
+    _, asked = command.questions(catalogue)
+    if not sys.stdin.isatty():
+        text = sys.stdin.read(4096)
+        if not text.strip():
+            raise UsageError("Give --answers DIGITS, or run `careers match` in a terminal to answer the questions")
+        return text
+    from careers_cli.cli.quiz import interactive_answers
+
+    return answer_string(interactive_answers(asked))
+
+
+@app.command(epilog=EVERY_COMMAND)
+def start(
+    have: list[str] = HAVE,
+    from_: str = typer.Option(
+        None, "--from", metavar="ROLE", help="Start from a role you do now.", autocompletion=_complete_slugs
+    ),
+    area: str = AREA,
+    limit: int = typer.Option(15, "--limit", "-n", min=1, help="At most this many roles in each group."),
+    json_out: bool = JSON,
+) -> None:
+    """What can I do from here? Roles open now, and one or two moves on.
+
+    With --have (what you have: gcse, a-level, vocational, degree, ...): the roles with a way in
+    you meet now, those that start with a course you can begin now, and the roles one or two
+    moves on from them. With --from ROLE: the roles one and two moves on from it, each with the
+    move's note and the band change.
+    """
+    from careers_cli.commands import start as command
+
+    _emit(command.run(_run().catalogue(), have or (), from_, area, limit), _fmt(json_out))
+
+
+SHORTLIST_ACTIONS = ("list", "add", "remove", "clear", "export")
+
+
+@app.command(epilog=EVERY_COMMAND)
+def shortlist(
+    action: str = typer.Argument(
+        "list",
+        metavar="[list|add|remove|clear|export]",
+        help="list (the default), add ROLE..., remove ROLE..., clear --yes, or export.",
+        autocompletion=lambda incomplete: [a for a in SHORTLIST_ACTIONS if a.startswith(incomplete)],
+    ),
+    roles: list[str] = typer.Argument(None, help="With add or remove: role slugs.", autocompletion=_complete_slugs),
+    yes: bool = typer.Option(False, "--yes", help="With clear: yes, empty the shortlist."),
+    format_: str = _format(DOCUMENT_FORMATS, "markdown for export"),
+    output_file: Path = OUTPUT,
+    force: bool = FORCE,
+    json_out: bool = JSON,
+) -> None:
+    """Keep a private list of roles, and export it as a handout.
+
+    The list lives in your user data folder (CAREERS_SHORTLIST names another file); there is no
+    account. `export` writes each role's summary, pay, ways in, where it can lead, and the pages
+    its facts were checked against with their dates (--format markdown, html, plain or json;
+    --output FILE). `careers compare --shortlist` compares the roles on it.
+    """
+    from careers_cli.commands import shortlist as command
+
+    catalogue = _run().catalogue()
+    if action not in SHORTLIST_ACTIONS:
+        raise UsageError(f"No shortlist action '{one_line(action, 40)}'. Choose from: {', '.join(SHORTLIST_ACTIONS)}")
+    if roles and action not in ("add", "remove"):
+        raise UsageError(f"`careers shortlist {action}` takes no roles; did you mean `careers shortlist add`?")
+    if action == "export":
+        _handout(command.export(catalogue), _chosen(json_out, format_), "markdown", output_file, force)
+        return
+    actions = {
+        "list": lambda: command.show(catalogue),
+        "add": lambda: command.add(catalogue, roles or []),
+        "remove": lambda: command.remove(catalogue, roles or []),
+        "clear": lambda: command.clear(catalogue, yes),
+    }
+    _emit(actions[action](), _fmt(json_out))
 
 
 SCHEMAS = ("role", "output")

@@ -15,12 +15,15 @@ import msgspec
 from careers_cli.errors import Problem
 from careers_cli.models import Area, Pay, Role, Source, Step
 from careers_cli.output import jsonshapes as js
+from careers_cli.output.words import band_change, match_reason, profiles_words
 
 if TYPE_CHECKING:  # only for annotations: keeps rapidfuzz off the start-up path of `show`
     from careers_cli.commands.areas import Areas
     from careers_cli.commands.compare import Facts
     from careers_cli.commands.list_roles import Listed
+    from careers_cli.commands.match import Matched
     from careers_cli.commands.pay import BandCount, Scale
+    from careers_cli.commands.start import Start
     from careers_cli.index import Summary
     from careers_cli.output import Formatter, Formatters, Sink
     from careers_cli.routes import Node, RouteStep
@@ -168,6 +171,54 @@ def _areas(r: Areas) -> list[js.AreaOut]:
     return [area(row.area, row.roles, row.per_subarea) for row in r.rows]
 
 
+def _listed_role(r: Role) -> js.ListedOut:
+    from careers_cli.index import Summary
+
+    return listed(Summary.of(r))
+
+
+def _match(r: Matched) -> js.MatchOut:
+    from careers_cli.commands.match import NOTICE
+    from careers_cli.interests import holland_code
+
+    interests = [
+        js.InterestScoreOut(key, r.types[key].name, None if s is None else round(s, 2))
+        for key, s in zip(r.types, r.person.scores, strict=True)
+    ]
+    found = [
+        js.SuggestionOut(
+            s.doc.slug,
+            s.doc.title,
+            s.doc.area,
+            list(s.doc.bands),
+            s.fit,
+            list(s.doc.interests),
+            s.doc.interest_basis or "",
+            list(s.shared),
+            [next(i.text for i in r.asked if i.key == k) for k in s.liked],
+            match_reason(s, r.types, r.asked),
+        )
+        for s in r.suggestions
+    ]
+    notice = f"{NOTICE} Interest profiles: {profiles_words(r.profiled)}."
+    return js.MatchOut(
+        r.answers, interests, holland_code(r.person.scores), r.person.answered, found, list(r.filters), notice
+    )
+
+
+def _start(r: Start) -> js.StartOut:
+    groups = [
+        js.StartGroupOut(
+            g.key,
+            g.title,
+            [js.ReachOut(x.slug, x.title, list(x.bands), x.how, band_change(x, r.scales) or None) for x in g.roles],
+            g.more,
+        )
+        for g in r.groups
+    ]
+    return js.StartOut(list(r.had), r.origin, groups)
+
+
 _DATA: dict[str, Callable[[Any], Any]] = {
     "show": lambda r: role(r.role),
     "search": lambda r: [hit(h) for h in r.hits],
@@ -185,6 +236,10 @@ _DATA: dict[str, Callable[[Any], Any]] = {
         [js.FactOut(f.key, f.label, [s.url for s in f.sources]) for f in r.facts],
         [source(s) for s in r.sources],
     ),
+    "match": _match,
+    "start": _start,
+    "shortlist": lambda r: [_listed_role(x) for x in r.roles],
+    "shortlist-export": lambda r: [role(x) for x in r.roles],
     "source-list": lambda r: [
         js.CheckedOut(c.slug, c.title, c.checked, [source(s) for s in c.sources]) for c in r.roles
     ],

@@ -244,6 +244,60 @@ class ProblemOut(Shape):
     message: str
 
 
+class InterestScoreOut(Shape):
+    type: str  # R, I, A, S, E or C
+    name: str
+    score: float | None  # the mean answer to its questions, 1 to 5; null when all were skipped
+
+
+class SuggestionOut(Shape):
+    slug: str
+    title: str
+    area: str
+    bands: list[str]
+    fit: float  # how alike the two interest profiles are (Pearson's r, -1 to 1)
+    interests: list[int]  # the role's profile, 1 to 7, in the order R I A S E C
+    profile_basis: str  # "rubric" (the editors' rubric) or "onet" (O*NET's interest data)
+    shared: list[str]  # the person's strongest types the role shares
+    liked: list[str]  # the questions whose answers weighed most
+    reason: str
+
+
+class MatchOut(Shape):
+    """`careers match --json`."""
+
+    answers: str  # the answer string; `careers match --answers` with it gives this list again
+    interests: list[InterestScoreOut]
+    code: str  # the person's three strongest types, such as SIC
+    answered: int
+    suggestions: list[SuggestionOut]
+    filters: list[str]
+    notice: str
+
+
+class ReachOut(Shape):
+    slug: str
+    title: str
+    bands: list[str]
+    how: str  # the way in, or the move from a role and its note
+    band_change: str | None  # "band 2 to bands 4 to 8b" for a move on one scale
+
+
+class StartGroupOut(Shape):
+    key: str  # now, after-study, one-move or two-moves
+    title: str
+    roles: list[ReachOut]
+    more: int  # roles left out by --limit
+
+
+class StartOut(Shape):
+    """`careers start --json`."""
+
+    have: list[str]
+    start: str | None  # the role started from (--from)
+    groups: list[StartGroupOut]
+
+
 # command (as the README and the schema's $defs name it) -> the type of its whole output
 OUTPUTS: dict[str, Any] = {
     "show": RoleOut,
@@ -258,6 +312,10 @@ OUTPUTS: dict[str, Any] = {
     "validate": list[ProblemOut],
     "sources": RoleSourcesOut,
     "sources-all": list[CheckedOut],
+    "match": MatchOut,
+    "start": StartOut,
+    "shortlist": list[ListedOut],
+    "shortlist-export": list[RoleOut],
 }
 
 

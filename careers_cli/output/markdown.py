@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from careers_cli.models import Band, PayScale, Role
+from careers_cli.models import Band, PayScale, Role, Step
 from careers_cli.output.words import (
     BUILTIN,
     COMPARE_ROWS,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from careers_cli.commands.list_roles import Listed
     from careers_cli.commands.path import Routes, Tree
     from careers_cli.commands.pay import BandRoles, Scale
+    from careers_cli.commands.shortlist import Exported
     from careers_cli.output import Formatter, Formatters, Sink
     from careers_cli.routes import Node
 
@@ -222,6 +223,29 @@ def list_markdown(result: Listed) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def shortlist_markdown(result: Exported) -> str:
+    """The shortlist as a handout: each role's summary, pay and ways in, where it leads, and the
+    pages its facts were checked against, with their dates."""
+    lines = ["# My shortlist of NHS roles", ""]
+    lines += [f"{len(result.roles)} roles, in the order I chose them.", ""]
+    for role in result.roles:
+        doc = role_markdown(role, result.titles, frozenset({"source"}))
+        # One level down, so each role is a section of the handout.
+        lines += [("#" + line) if line.startswith("#") else line for line in doc.splitlines()]
+        onward = [_onward(step, result.titles) for step in role.progression]
+        if onward:
+            lines += ["", "### Where it can lead", ""] + [f"- {line}" for line in onward]
+        lines += [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _onward(step: Step, titles: dict[str, str]) -> str:
+    name = titles.get(step.slug, step.slug) if step.slug else step.title or ""
+    words = [f"**{md(one_line(name))}**" + (f" (`{step.slug}`)" if step.slug else "")]
+    details = ([KIND_LABELS[step.kind]] if step.kind else []) + ([md(step.note)] if step.note else [])
+    return "; ".join(words + ([", ".join(details)] if details else []))
+
+
 # kind -> the function giving its Markdown (html.py and plain.py render the same documents).
 DOCUMENTS: dict[str, Callable[[Any], str]] = {
     "show": lambda r: role_markdown(r.role, r.titles, r.sections, r.origin),
@@ -231,6 +255,7 @@ DOCUMENTS: dict[str, Callable[[Any], str]] = {
     "pay": pay_markdown,
     "band": band_markdown,
     "list": list_markdown,
+    "shortlist-export": shortlist_markdown,
 }
 
 

@@ -6,11 +6,24 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from careers_cli.models import ENTRY_ROUTE_LABELS, SUPPORTS, Area, Band, Pay, PayScale, Role, Source
+from careers_cli.models import (
+    ENTRY_ROUTE_LABELS,
+    SUPPORTS,
+    Area,
+    Band,
+    InterestItem,
+    InterestType,
+    Pay,
+    PayScale,
+    Role,
+    Source,
+)
 from careers_cli.visible import visible
 
 if TYPE_CHECKING:
     from careers_cli.commands.compare import Facts
+    from careers_cli.commands.start import Reach
+    from careers_cli.interests import Suggestion
     from careers_cli.routes import Node
 
 KIND_LABELS = {"up": "step up", "sideways": "change of field", "specialist": "specialist"}
@@ -156,3 +169,33 @@ def scales_in(node: Node) -> Iterator[str | None]:
         yield node.scale
     for child in node.next:
         yield from scales_in(child)
+
+
+def match_reason(s: Suggestion, types: dict[str, InterestType], asked: Sequence[InterestItem]) -> str:
+    """Why a role is suggested, in one line: the interests shared, the answers that weighed most."""
+    from careers_cli.interests import role_top
+
+    names = [types[t].name for t in s.shared]
+    theirs = [types[t].name for t in role_top(s.doc)]
+    why = (
+        f"shares your strongest interest{'s' if len(names) > 1 else ''}: {' and '.join(names)}"
+        if names
+        else f"mostly {' and '.join(theirs)} work, the closest to the shape of your answers"
+    )
+    texts = {i.key: i.text for i in asked}
+    liked = [f"'{texts[k]}'" for k in s.liked]
+    return why + (f"; you liked {' and '.join(liked)}" if liked else "")
+
+
+def profiles_words(profiled: dict[str, int]) -> str:
+    """Where the roles' interest profiles came from: '228 roles by the editors' rubric'."""
+    source = {"onet": "from O*NET's interest data", "rubric": "by the editors' rubric (docs/interest-rubric.md)"}
+    return ", ".join(f"{plural(n, 'role')} {source.get(b, b)}" for b, n in sorted(profiled.items())) or "none yet"
+
+
+def band_change(reach: Reach, scales: dict[str, PayScale]) -> str:
+    """'band 2 to bands 4 to 8b' for a move between roles on one scale; '' otherwise."""
+    if not reach.from_bands or not reach.bands:
+        return ""
+    scale = scales.get(reach.scale or "")
+    return f"{bands_label(reach.from_bands, scale)} to {bands_label(reach.bands, scale)}"
