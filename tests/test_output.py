@@ -61,12 +61,15 @@ def _results(cls: type) -> list[type]:
     import careers_cli.commands.areas
     import careers_cli.commands.compare
     import careers_cli.commands.list_roles
+    import careers_cli.commands.match
     import careers_cli.commands.new
     import careers_cli.commands.path
     import careers_cli.commands.pay
     import careers_cli.commands.schema
     import careers_cli.commands.search
+    import careers_cli.commands.shortlist
     import careers_cli.commands.sources
+    import careers_cli.commands.start
     import careers_cli.commands.validate  # noqa: F401
 
     out = []
