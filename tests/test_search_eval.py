@@ -56,8 +56,8 @@ def test_the_queries_for_the_new_roles_do_not_get_worse() -> None:
     found = cases(NEW_ROLES)
     assert len(found) == 120
     precision, recall = figures(evaluate(NEW_ROLES))
-    assert precision >= 0.94
-    assert recall >= 0.98
+    assert precision >= 0.95
+    assert recall >= 0.99
 
 
 BLIND = QUERIES.with_name("blind.tsv")
@@ -79,11 +79,11 @@ def test_the_blind_sets_cover_the_catalogue_and_never_overlap() -> None:
 
 
 def test_the_blind_queries_used_while_tuning() -> None:
-    # 240 queries written blind for issue 15, before any change: 0.65 and 0.78 before, 0.85 and
-    # 0.93 after (their misses were in view while tuning).
+    # 240 queries written blind for issue 15, before any change: 0.65 and 0.78 before, 0.87 and
+    # 0.95 after (their misses were in view while tuning).
     precision, recall = figures(evaluate(BLIND))
-    assert precision >= 0.85
-    assert recall >= 0.93
+    assert precision >= 0.866
+    assert recall >= 0.95
 
 
 def test_the_untouched_blind_queries() -> None:
@@ -94,4 +94,4 @@ def test_the_untouched_blind_queries() -> None:
     assert recall >= UNTOUCHED_FLOOR[1]
 
 
-UNTOUCHED_FLOOR = (0.0, 0.0)  # set from the one measurement after tuning
+UNTOUCHED_FLOOR = (0.775, 0.896)  # measured after tuning: 0.78 and 0.90 (0.76 and 0.92 midway)
