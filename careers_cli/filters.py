@@ -71,12 +71,16 @@ HAVE_WORDS = {
     "gcses": "gcse",
     "a-levels": "a-level",
     "alevels": "a-level",
-    "a-level": "a-level",
     "btec": "vocational",
     "t-level": "vocational",
     "nvq": "vocational",
     "graduate": "degree",
+    "bsc": "degree",
+    "ba": "degree",
     "masters": "postgraduate",
+    "msc": "postgraduate",
+    "phd": "postgraduate",
+    "doctorate": "postgraduate",
     "registration": "professional-registration",
     "registered": "professional-registration",
 }
@@ -93,13 +97,14 @@ _OPENS: dict[str, frozenset[str]] = {
     "degree-apprenticeship": frozenset({"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship"}),
     "degree": frozenset({"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship", "graduate-scheme"}),
     "postgraduate": frozenset(
-        {"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship", "graduate-scheme", "postgraduate"}
+        {"none-set", "gcse", "a-level", "apprenticeship", "degree-apprenticeship", "graduate-scheme"}
     ),
     "professional-registration": frozenset({"none-set", "professional-registration", "experience"}),
     "experience": frozenset({"none-set", "experience"}),
     "graduate-scheme": frozenset({"none-set", "graduate-scheme"}),
 }
-# Ways in that start with a course the person can begin now.
+# Ways in that start with a course the person can begin now. A degree or postgraduate way in
+# stays here even for someone who has one: most roles ask for their own subject.
 _STUDY: dict[str, frozenset[str]] = {
     "a-level": frozenset({"degree"}),
     "vocational": frozenset({"degree"}),

@@ -311,6 +311,11 @@ def compare(
         if slugs:
             raise UsageError("Give role slugs or --shortlist, not both")
         slugs = slugs_for_compare()
+        if not 2 <= len(slugs) <= 4:
+            raise UsageError(
+                f"Your shortlist has {len(slugs)} roles and compare takes two to four; "
+                "change it with `careers shortlist add` or `remove`"
+            )
     _handout(command.run(_run().catalogue(), slugs or []), _chosen(json_out, format_), "text", output_file, force)
 
 
