@@ -175,8 +175,9 @@ def test_the_questions_in_a_real_terminal_leave_it_as_it_was(tmp_path: Path) -> 
 def test_what_people_have_and_the_ways_in_it_opens() -> None:
     assert have(["GCSEs", "a-levels"]) == {"gcse", "a-level"}
     assert have(["gcse,degree"]) == {"gcse", "degree"}
-    with pytest.raises(NotFound, match="No qualification 'phd'"):
-        have(["phd"])
+    assert have(["PhD", "BSc"]) == {"postgraduate", "degree"}
+    with pytest.raises(NotFound, match="No qualification 'cycling proficiency'"):
+        have(["cycling proficiency"])
     assert "apprenticeship" in open_now(frozenset({"gcse"})) and "degree" not in open_now(frozenset({"gcse"}))
     assert open_after_study(frozenset({"a-level"})) == {"degree"}
     assert "graduate-scheme" in open_now(frozenset({"degree"}))
