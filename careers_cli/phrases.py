@@ -22,6 +22,7 @@ _NO_DEGREE = re.compile(
     r"\b(?:no|without(?:\s+an?)?|non|(?:do\s*n[o']?t|does\s*n[o']?t|not)\s+(?:need|needing|require|requiring)\s+an?)"
     r"[\s-]+(?:uni(?:versity)?\s+)?degrees?(?:[\s-]+(?:needed|required))?\b"
 )
+_NO_UNIVERSITY = re.compile(r"\b(?:without|no|not|never)\s+(?:going\s+to\s+|doing\s+|attending\s+)?uni(?:versity)?\b")
 _NO_QUALIFICATIONS = re.compile(
     r"\b(?:no|without(?:\s+any)?|(?:do\s*n[o']?t|not)\s+(?:need|needing)(?:\s+any)?)\s+"
     r"(?:qualifications?|quals|gcses?|formal\s+qualifications?)(?:\s+(?:needed|required))?\b"
@@ -62,7 +63,7 @@ def read(query: str) -> Understood:
     if take(_NO_QUALIFICATIONS):
         routes = frozenset({"none-set"})
         said.append("roles with a way in that asks for no set qualifications")
-    elif take(_NO_DEGREE):
+    elif take(_NO_DEGREE) or take(_NO_UNIVERSITY):
         routes = NO_DEGREE
         said.append("roles with a way in that needs no degree")
     if take(_DEGREE_APPRENTICESHIP):
