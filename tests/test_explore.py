@@ -260,6 +260,18 @@ def test_a_shortlist_file_that_is_not_one_is_never_overwritten() -> None:
     assert file.read_text() == '{"roles": ["porter",\n oops]}'
 
 
+def test_shortlist_actions_and_options_are_checked() -> None:
+    assert (
+        run("shortlist", "frob").stderr
+        == "Error: No shortlist action 'frob'. Choose from: list, add, remove, clear, export\n"
+    )
+    assert run("shortlist", "list", "porter").exit_code == 2
+    wrong = run("shortlist", "list", "--format", "markdown")
+    assert wrong.exit_code == 2 and "are for `careers shortlist export`" in wrong.stderr
+    empty = run("compare", "--shortlist")
+    assert empty.exit_code == 2 and "Your shortlist has 0 roles" in empty.stderr
+
+
 def test_an_unknown_role_is_not_added() -> None:
     result = run("shortlist", "add", "porter", "no-such-role")
     assert result.exit_code == 1 and "No role 'no-such-role'" in result.stderr

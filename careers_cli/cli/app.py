@@ -517,6 +517,8 @@ def shortlist(
     if action == "export":
         _handout(command.export(catalogue), _chosen(json_out, format_), "markdown", output_file, force)
         return
+    if format_ or output_file:
+        raise UsageError("--format and --output are for `careers shortlist export`; the others take --json")
     actions = {
         "list": lambda: command.show(catalogue),
         "add": lambda: command.add(catalogue, roles or []),
