@@ -78,8 +78,7 @@ class InterestScoresFile(_Strict, frozen=True, kw_only=True):
 
 
 class InterestsFile(_Strict, frozen=True, kw_only=True):
-    """A role's interest profile: Holland's six types on O*NET's 1-7 scale, and where it came
-    from (O*NET's data for an occupation code, or the editors' rubric in docs/)."""
+    """A role's interest profile on O*NET's 1-7 scale, and its basis (O*NET data or the rubric)."""
 
     scores: InterestScoresFile
     basis: Literal["onet", "rubric"]

@@ -72,7 +72,7 @@ def start(result: Start, out: Sink) -> None:
         count = f"{shown} of {shown + group.more}" if group.more else str(shown)
         out.print(t(f"{group.title} ({count})", "bold"))
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, width=2)
+        grid.add_column(no_wrap=True)
         grid.add_column()
         for reach in group.roles:
             head = t(reach.title) + Text(f" ({reach.slug})", style="dim")
