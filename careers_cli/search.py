@@ -348,7 +348,9 @@ def _similar_words(index: Index, term: str) -> dict[str, float]:
         # Allow about one typo in four letters: 'recrods', 'helth', 'physioterapist'.
         cutoff = 80.0 if len(term) >= 6 else 75.0
         for word, sim, _ in process.extract(term, index.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20):
-            if len(word) >= 4:  # a short word is never what a longer one was meant to be ("wer")
+            # A short word is never what a longer one was meant to be ("wer"), and a short typo
+            # keeps its first letter ("nurce" is a nurse; "plugh" is not "laugh").
+            if len(word) >= 4 and (len(term) > 5 or word[0] == term[0]):
                 found.setdefault(word, float(sim) * 0.95)
         if not found:
             found = _sounding(index.vocabulary, term)

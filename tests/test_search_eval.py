@@ -29,7 +29,7 @@ def test_precision_at_1_and_recall_at_3() -> None:
     # December 2026 took out alternative titles no page uses ('Heart doctor', 'ICU', ...), which
     # some lay queries had matched: 0.929 and 0.983 since; with 218 roles, 0.913 and 0.971 (new
     # roles now outrank the one a query was written for, sometimes rightly: 'CBT' finds the CBT
-    # therapist). With issue 15's ranking and plain words: 0.95 and 1.0.
+    # therapist). With issue 15's ranking and plain words: 0.94 and 1.0.
     precision, recall = figures(evaluate())
     assert precision >= 0.94
     assert recall >= 0.99
@@ -40,10 +40,10 @@ def test_the_holdout_queries_do_not_get_worse() -> None:
     # ranking change that makes search worse for them (0.67 and 0.83 when written, 0.80 and 0.83
     # after tuning, 0.73 and 0.87 after the content audit removed unsupported alternative titles,
     # 0.53 and 0.80 with 218 roles, where several queries now find a new, closer role first;
-    # 0.63 and 0.90 with issue 15's ranking and plain words).
+    # 0.63 and 0.93 with issue 15's ranking and plain words).
     precision, recall = figures(evaluate(HOLDOUT))
     assert precision >= 0.63
-    assert recall >= 0.9
+    assert recall >= 0.93
 
 
 NEW_ROLES = QUERIES.with_name("new-roles.tsv")
@@ -51,12 +51,12 @@ NEW_ROLES = QUERIES.with_name("new-roles.tsv")
 
 def test_the_queries_for_the_new_roles_do_not_get_worse() -> None:
     # 120 queries written blind for the roles added on 2 December 2026 (from titles and summaries
-    # only), before any ranking change: 0.82 and 0.95 when written; 0.95 and 0.99 after issue 15.
+    # only), before any ranking change: 0.82 and 0.95 when written; 1.0 and 1.0 after issue 15.
     # Never tuned for: the honest figure for the new part of the catalogue.
     found = cases(NEW_ROLES)
     assert len(found) == 120
     precision, recall = figures(evaluate(NEW_ROLES))
-    assert precision >= 0.95
+    assert precision >= 0.99
     assert recall >= 0.99
 
 
@@ -79,11 +79,11 @@ def test_the_blind_sets_cover_the_catalogue_and_never_overlap() -> None:
 
 
 def test_the_blind_queries_used_while_tuning() -> None:
-    # 240 queries written blind for issue 15, before any change: 0.65 and 0.78 before, 0.87 and
-    # 0.95 after (their misses were in view while tuning).
+    # 240 queries written blind for issue 15, before any change: 0.65 and 0.78 before, 0.90 and
+    # 0.97 after (their misses were in view while tuning).
     precision, recall = figures(evaluate(BLIND))
-    assert precision >= 0.866
-    assert recall >= 0.95
+    assert precision >= 0.9
+    assert recall >= 0.96
 
 
 def test_the_untouched_blind_queries() -> None:
@@ -94,4 +94,6 @@ def test_the_untouched_blind_queries() -> None:
     assert recall >= UNTOUCHED_FLOOR[1]
 
 
-UNTOUCHED_FLOOR = (0.775, 0.896)  # measured after tuning: 0.78 and 0.90 (0.76 and 0.92 midway)
+# Measured three times, never looked into: 0.76 and 0.92 midway, 0.78 and 0.90 after tuning,
+# 0.78 and 0.91 after a second round of plain words.
+UNTOUCHED_FLOOR = (0.775, 0.905)
