@@ -160,8 +160,9 @@ def rank(
     contenders = {d for d in order[: limit + CONTENDERS] if score[d] >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
     typed = set(terms)
+    said = words(query)
     for d in contenders:
-        exact = close.get(d, 0.0) == 100 or query.strip() == index.slugs[d]
+        exact = close.get(d, 0.0) == 100 or _exactly(index, d, said)
         near = _nearby(_lines(index, d, lines), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
         named = NAMED if _named_in(index, d, typed) else 0.0
         score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named
@@ -176,6 +177,15 @@ def rank(
 
 
 NAMED = 6.0  # points for a role whose whole title of two words or more is in the query
+
+
+def _exactly(index: Index, d: int, said: list[str]) -> bool:
+    """Whether the query is one of the role's titles or its slug, whatever the case, spaces,
+    hyphens and punctuation ("-phlebotomist-", "Children's nurse")."""
+    if said == index.slugs[d].split("-"):
+        return True
+    owner = index.title_owner
+    return any(words(index.titles[i]) == said for i in range(bisect_left(owner, d), bisect_right(owner, d)))
 
 
 def _named_in(index: Index, d: int, typed: set[str]) -> bool:
