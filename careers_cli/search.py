@@ -184,19 +184,23 @@ def _exactly(index: Index, d: int, said: list[str]) -> bool:
     hyphens and punctuation ("-phlebotomist-", "Children's nurse")."""
     if said == index.slugs[d].split("-"):
         return True
-    owner = index.title_owner
-    return any(words(index.titles[i]) == said for i in range(bisect_left(owner, d), bisect_right(owner, d)))
+    return any(words(title) == said for title in _titles_of(index, d))
 
 
 def _named_in(index: Index, d: int, typed: set[str]) -> bool:
     """Whether every word of one of the role's longer titles is among the query's words:
     "nurse in the operating theatre" names the theatre nurse, whatever else it says."""
-    owner = index.title_owner
-    for i in range(bisect_left(owner, d), bisect_right(owner, d)):
-        stems = query_terms(index.titles[i])
+    for title in _titles_of(index, d):
+        stems = query_terms(title)
         if len(stems) >= 2 and typed.issuperset(stems):
             return True
     return False
+
+
+def _titles_of(index: Index, d: int) -> list[str]:
+    """Document `d`'s title and other titles, lower-cased: one run of `titles`, found by bisection."""
+    owner = index.title_owner
+    return index.titles[bisect_left(owner, d) : bisect_right(owner, d)]
 
 
 def query_terms(query: str) -> list[str]:

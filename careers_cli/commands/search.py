@@ -40,11 +40,12 @@ def run(
     if not query.strip() and not keep.active:
         raise UsageError("Give words to search for, or a filter such as --band 3-5, --entry apprenticeship or --area")
     index = catalogue.index()
-    words, asked, notes = _phrases(catalogue, query, keep)
+    words, asked, said, typed = _phrases(catalogue, query, keep)
+    notes: tuple[Note, ...] = (Note(f"Showing {said} (from {typed}).", "info"),) if said else ()
     ranked = finder.find(index, words, limit, asked if asked.active else None, catalogue.synonyms)
     if not ranked and asked != keep and words.strip():
         # "physio without a degree": no role has both, so say so and show the roles for the words.
-        notes = (Note(f"No role matches '{words}' and is one of the {_said(notes)}; showing every match.", "info"),)
+        notes = (Note(f"No role matches '{words}' and is one of the {said}; showing every match.", "info"),)
         ranked = finder.find(index, words, limit, keep if keep.active else None, catalogue.synonyms)
     missing = finder.unmatched(index, words) if ranked else []
     if missing:
@@ -58,19 +59,20 @@ def run(
     )
 
 
-def _phrases(catalogue: Catalogue, query: str, keep: Filter) -> tuple[str, Filter, tuple[Note, ...]]:
+def _phrases(catalogue: Catalogue, query: str, keep: Filter) -> tuple[str, Filter, str, str]:
     """The query less its filter phrases ("band 5", "without a degree"), the filter with them
-    added (an option given on the command line wins), and a note saying what was understood."""
+    added (an option given on the command line wins), what was understood in words ("" for
+    nothing) and the phrases as typed."""
     from careers_cli import phrases
 
     understood = phrases.read(query)
     if not understood.phrases:
-        return query, keep, ()
+        return query, keep, "", ""
     asked, said = _with(catalogue, understood, keep)
     if not said:
-        return query, keep, ()
+        return query, keep, "", ""
     typed = ", ".join(f"'{p}'" for p in understood.phrases)
-    return understood.query, asked, (Note(f"Showing {' and '.join(said)} (from {typed}).", "info"),)
+    return understood.query, asked, " and ".join(said), typed
 
 
 def _with(catalogue: Catalogue, understood: Understood, keep: Filter) -> tuple[Filter, list[str]]:
@@ -87,8 +89,3 @@ def _with(catalogue: Catalogue, understood: Understood, keep: Filter) -> tuple[F
     if not any_entry:
         said = [s for s in said if s.startswith("roles at band")]
     return msgspec.structs.replace(keep, bands=bands, any_entry=any_entry), said
-
-
-def _said(notes: tuple[Note, ...]) -> str:
-    text = notes[0].text.removeprefix("Showing ") if notes else "roles asked for"
-    return text.split(" (from ")[0]

@@ -8,7 +8,8 @@ from careers_cli.catalogue import Catalogue
 from careers_cli.catalogue.shortlist import read, shortlist_path, write
 from careers_cli.commands.base import Note, Result, named
 from careers_cli.errors import UsageError
-from careers_cli.models import Role, Step
+from careers_cli.index import flatten
+from careers_cli.models import Role
 
 
 class Shortlist(Result, frozen=True, kw_only=True):
@@ -89,17 +90,10 @@ def export(catalogue: Catalogue) -> Exported:
     listed = show(catalogue)
     if not listed.roles:
         raise UsageError("Your shortlist is empty; add roles with `careers shortlist add SLUG`")
-    linked = {s.slug for r in listed.roles for s in _steps(r.progression) if s.slug}
+    linked = {s.slug for r in listed.roles for s in flatten(r.progression) if s.slug}
     titles = {slug: found.title for slug in linked if (found := catalogue.find(slug))}
     return Exported(roles=listed.roles, titles=titles, notes=listed.notes)
 
 
 def slugs_for_compare() -> list[str]:
     return read(shortlist_path())
-
-
-def _steps(steps: Sequence[Step]) -> list[Step]:
-    out: list[Step] = []
-    for step in steps:
-        out += [step, *_steps(step.next)]
-    return out
