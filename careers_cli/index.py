@@ -14,7 +14,8 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence, Sized
+from itertools import accumulate
 
 import msgspec
 
@@ -131,78 +132,133 @@ class Summary(msgspec.Struct, array_like=True, frozen=True):
         return (self.title, *self.alternative_titles)
 
 
-class Index(msgspec.Struct, frozen=True):
-    """Postings and summaries.
+class Index(msgspec.Struct, frozen=True, dict=True):
+    """Postings and summaries, stored as a few packed blobs that are decoded only when a command
+    asks for them: at 10,000 roles, decoding lists of a million small objects cost more than the
+    search itself, and a search needs a few dozen roles' summaries and lines.
 
-    `postings` maps a field number and a stemmed word ("0nurs" for titles) to the numbers of the
-    documents that have the word in that field, packed as uint32.
+    The blobs of numbers are uint32 arrays; each `..._ends` array gives where every item of its
+    blob ends. `postings` holds, for vocabulary word `i` and field number `f`, the numbers of the
+    documents with the word in that field, ending at `posting_ends[i * len(FIELDS) + f]`.
     """
 
     key: str
-    packed: list[msgspec.Raw]  # each Summary encoded alone, decoded only when needed
     slugs: list[str]
-    names: list[str]  # lower-cased main titles, to order ties without decoding summaries
-    postings: dict[str, bytes]
-    vocabulary: list[str]
+    vocabulary: list[str]  # every stemmed word, sorted
     problems: list[ProblemRecord]  # files left out of the index, for a warning
-    titles: list[str]  # every title and other title, lower-cased, for whole-title matching
-    title_owner: list[int]  # the document each of `titles` belongs to
-    section_words: list[int]  # how many different words each document's sections have
-    texts: list[msgspec.Raw]  # each document's short texts as lines of stems, decoded when needed
+    summaries: bytes  # each Summary encoded alone, one after another
+    summary_ends: bytes
+    postings: bytes
+    posting_ends: bytes
+    packed_names: bytes  # lower-cased main titles, to order ties without decoding summaries
+    packed_titles: bytes  # every title and other title, lower-cased, for whole-title matching
+    packed_title_owner: bytes  # the document each of `titles` belongs to
+    packed_section_words: bytes  # how many different words each document's sections have
+    mean_section_words: float
+    texts: bytes  # each document's short texts as lines of stems, one encoded list after another
+    text_ends: bytes
 
     @classmethod
     def build(cls, roles: Iterable[Role], key: str = "", problems: Iterable[ProblemRecord] = ()) -> Index:
         docs: list[Summary] = []
-        grouped: dict[str, list[int]] = defaultdict(list)  # field number and word -> documents
+        grouped: dict[str, list[list[int]]] = defaultdict(lambda: [[] for _ in FIELDS])  # word -> field -> docs
         section_words: list[int] = []
-        texts: list[msgspec.Raw] = []
+        texts: list[bytes] = []
         for doc_id, role in enumerate(roles):
             docs.append(Summary.of(role))
             fields = fields_of(role)
             for field_no, field_texts in enumerate(fields):
                 for key_word in {stem(w) for text in field_texts for w in words(text)}:
-                    grouped[f"{field_no}{key_word}"].append(doc_id)
+                    grouped[key_word][field_no].append(doc_id)
             section_words.append(len({w for text in fields[SECTION] for w in words(text)}))
-            texts.append(msgspec.Raw(msgspec.msgpack.encode(stemmed_lines(fields))))
-        postings = {key: array("I", ids).tobytes() for key, ids in grouped.items()}
+            texts.append(msgspec.msgpack.encode(stemmed_lines(fields)))
+        vocabulary = sorted(grouped)
         titles = [(t.lower(), d) for d, doc in enumerate(docs) for t in doc.titles]
+        summaries = [msgspec.msgpack.encode(d) for d in docs]
         return cls(
             key,
-            [msgspec.Raw(msgspec.msgpack.encode(d)) for d in docs],
             [d.slug for d in docs],
-            [d.title.lower() for d in docs],
-            postings,
-            sorted({key[1:] for key in grouped}),  # field numbers are one digit
+            vocabulary,
             list(problems),
-            [t for t, _ in titles],
-            [d for _, d in titles],
-            section_words,
-            texts,
+            b"".join(summaries),
+            _ends(summaries),
+            array("I", (d for w in vocabulary for ids in grouped[w] for d in ids)).tobytes(),
+            _ends([ids for w in vocabulary for ids in grouped[w]]),
+            msgspec.msgpack.encode([d.title.lower() for d in docs]),
+            msgspec.msgpack.encode([t for t, _ in titles]),
+            array("I", (d for _, d in titles)).tobytes(),
+            array("I", section_words).tobytes(),
+            sum(section_words) / len(section_words) if section_words else 1.0,
+            b"".join(texts),
+            _ends(texts),
         )
+
+    def __len__(self) -> int:
+        return len(self.slugs)
 
     @property
     def docs(self) -> list[Summary]:
         """Every summary (decoded now: at 10,000 roles this is the costly part of the index)."""
-        return _SUMMARIES.decode(b"\x90" if not self.packed else _as_array(self.packed))
-
-    def lines(self, i: int) -> list[str]:
-        """Document `i`'s short texts and sentences, each as its stems joined by spaces."""
-        return _LINES.decode(self.texts[i])
-
-    def has(self, word: str) -> bool:
-        at = bisect_left(self.vocabulary, word)
-        return at < len(self.vocabulary) and self.vocabulary[at] == word
+        return _SUMMARIES.decode(_array_head(len(self.slugs)) + self.summaries)
 
     def doc(self, i: int) -> Summary:
-        return _SUMMARY.decode(self.packed[i])
+        return _SUMMARY.decode(_piece(self.summaries, self._summary_ends, i))
 
-    def documents(self, field_no: int, word: str) -> array[int]:
-        """Numbers of the documents that have `word` in field `field_no`."""
-        found = array("I")
-        packed = self.postings.get(f"{field_no}{word}")
-        if packed:
-            found.frombytes(packed)
+    def lines(self, i: int) -> list[str]:
+        """Document `i`'s short texts and sentences, each as its field's number and its stems."""
+        return _LINES.decode(_piece(self.texts, self._text_ends, i))
+
+    def has(self, word: str) -> bool:
+        return self._position(word) is not None
+
+    def found_in(self, word: str) -> list[tuple[int, array[int]]]:
+        """Each field number that has `word` (an index word), with the documents that have it there."""
+        at = self._position(word)
+        if at is None:
+            return []
+        ends, first = self._posting_ends, at * len(FIELDS)
+        found = []
+        for field_no in range(len(FIELDS)):
+            start, end = ends[first + field_no - 1] if first + field_no else 0, ends[first + field_no]
+            if end > start:
+                found.append((field_no, self._postings[start:end]))
         return found
+
+    def _position(self, word: str) -> int | None:
+        at = bisect_left(self.vocabulary, word)
+        return at if at < len(self.vocabulary) and self.vocabulary[at] == word else None
+
+    @functools.cached_property
+    def names(self) -> list[str]:
+        return _STRINGS.decode(self.packed_names)
+
+    @functools.cached_property
+    def titles(self) -> list[str]:
+        return _STRINGS.decode(self.packed_titles)
+
+    @functools.cached_property
+    def title_owner(self) -> array[int]:
+        return array("I", self.packed_title_owner)
+
+    @functools.cached_property
+    def section_words(self) -> array[int]:
+        return array("I", self.packed_section_words)
+
+    @functools.cached_property
+    def _summary_ends(self) -> array[int]:
+        return array("I", self.summary_ends)
+
+    @functools.cached_property
+    def _text_ends(self) -> array[int]:
+        return array("I", self.text_ends)
+
+    @functools.cached_property
+    def _posting_ends(self) -> array[int]:
+        return array("I", self.posting_ends)
+
+    @functools.cached_property
+    def _postings(self) -> array[int]:
+        return array("I", self.postings)
 
 
 def fields_of(role: Role) -> tuple[list[str], ...]:
@@ -239,14 +295,22 @@ def stemmed_lines(fields: tuple[list[str], ...]) -> list[str]:
 _SUMMARY = msgspec.msgpack.Decoder(Summary)
 _SUMMARIES = msgspec.msgpack.Decoder(list[Summary])
 _LINES = msgspec.msgpack.Decoder(list[str])
+_STRINGS = _LINES
 
 
-def _as_array(packed: list[msgspec.Raw]) -> bytes:
-    """One msgpack array holding the already-encoded summaries, for a single fast decode."""
-    n = len(packed)
-    head = (
-        bytes([0x90 | n])
-        if n < 16
-        else (b"\xdc" + n.to_bytes(2, "big") if n < 65536 else b"\xdd" + n.to_bytes(4, "big"))
-    )
-    return head + b"".join(bytes(p) for p in packed)
+def _ends(items: Sequence[Sized]) -> bytes:
+    """Where each item ends when the items are laid one after another, as uint32."""
+    return array("I", accumulate(len(item) for item in items)).tobytes()
+
+
+def _piece(blob: bytes, ends: array[int], i: int) -> memoryview:
+    """Item `i` of a blob laid out by `_ends`, without copying it."""
+    return memoryview(blob)[ends[i - 1] if i else 0 : ends[i]]
+
+
+def _array_head(n: int) -> bytes:
+    """The header of a msgpack array of `n` items, so encoded items laid one after another
+    decode as one list in a single call."""
+    if n < 16:
+        return bytes([0x90 | n])
+    return b"\xdc" + n.to_bytes(2, "big") if n < 65536 else b"\xdd" + n.to_bytes(4, "big")

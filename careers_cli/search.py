@@ -117,9 +117,7 @@ def rank(
     per_term = [m.best for m in matched]
     # Rarity counts the roles that have the word other than in passing (in a section): "doctor"
     # is in the text of most files but names only the doctors' roles.
-    weights = [
-        _rarity(len(index.slugs), sum(m[1] != SECTION for m in best.values())) if best else 0.0 for best in per_term
-    ]
+    weights = [_rarity(len(index), sum(m[1] != SECTION for m in best.values())) if best else 0.0 for best in per_term]
     if not any(weights):
         return []
     # A document's score is the share of the query it covers, each word weighted by how rare it
@@ -137,8 +135,7 @@ def rank(
         return []
     whole = sum(weights)
     running = sorted(total, key=total.__getitem__, reverse=True)[: max(REFINED, limit * 3)]
-    sized = index.section_words
-    mean = sum(sized) / len(sized) if sized else 1.0
+    mean = index.mean_section_words
     score = {
         d: 100 * sum(w * _refined(index, m, d, mean) for w, m in zip(weights, matched, strict=True)) / whole
         for d in running
@@ -285,17 +282,16 @@ class Term(msgspec.Struct, frozen=True):
 
 def _best_per_doc(index: Index, term: str) -> Term:
     pieces = sorted(
-        (sim / 100 * WEIGHTS[f], f, word)
+        ((sim / 100 * WEIGHTS[f], f, word), docs)
         for word, sim in _similar_words(index, term).items()
-        for f in range(len(FIELDS))
-        if f"{f}{word}" in index.postings
+        for f, docs in index.found_in(word)
     )
     best: dict[int, Match] = {}
     per_field: dict[int, dict[int, float]] = {}
     # Lowest first, so a better match of the same document overwrites a worse one. dict.update
     # over whole postings keeps this loop out of Python at 10,000 roles.
-    for piece in pieces:
-        found = dict.fromkeys(index.documents(piece[1], piece[2]), piece)
+    for piece, docs in pieces:
+        found = dict.fromkeys(docs, piece)
         best.update(found)
         per_field.setdefault(piece[1], {}).update(dict.fromkeys(found, piece[0]))
     return Term(best, per_field)
@@ -326,7 +322,7 @@ LENGTH = 0.3  # BM25's b for section text: how much a long file's passing mentio
 
 def _title_scores(index: Index, lowered: str, docs: Collection[int], scorer: Any, cutoff: float) -> dict[int, float]:
     """Best score of each document's titles against the whole query (only scores >= cutoff)."""
-    if len(docs) * 4 < len(index.packed):
+    if len(docs) * 4 < len(index):
         # Titles are stored in document order, so each document's titles are one run of
         # title_owner, found by bisection rather than by a pass over every title.
         owner = index.title_owner
