@@ -78,3 +78,51 @@ def read(query: str) -> Understood:
     if all(w in STOPWORDS for w in words(left)):
         left = ""  # "band 5 jobs": nothing but the filter
     return Understood(left, band, routes, tuple(said), tuple(phrases))
+
+
+# "but not a paramedic", "isn't a dentist", "doesn't do surgery", "rather than nursing": the
+# words after a negation name what the person does not want. They are searched for no more, and
+# roles whose titles they name rank lower. Filter phrases ("without a degree") are read first.
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|isn'?t|aren'?t|doesn'?t|don'?t|dont|won'?t|can'?t|cannot|"
+    r"rather\s+than|instead\s+of|other\s+than|apart\s+from|except)\s+([^,.;!?]*)"
+)
+# Where what is not wanted ends: the next clause ("but", "and", "who", ...).
+_CLAUSE_END = re.compile(r"\b(?:but|and|or|who|which|that|so|because|where|though|although|more|just)\b")
+# Words between a negation and what it negates ("not a", "doesn't do", "don't want to be").
+_LEAD_IN = frozenset(
+    "a an the be being become becoming do doing want wanting to as like involve involving need needing "
+    "go going work working have having any my with really".split()
+)
+MOST_UNWANTED = 3  # "not a paramedic", "no night shifts", "isn't a hospital doctor": a few words
+
+
+class Unwanted(msgspec.Struct, frozen=True):
+    """What a query says the person does not want, and the query without it."""
+
+    query: str
+    words: tuple[str, ...] = ()  # as typed: ("paramedic",)
+    phrase: str = ""  # "not a paramedic"
+
+
+def unwanted(query: str) -> Unwanted:
+    """The first negated phrase of a query, taken out of it (the query unchanged if it has none,
+    or if nothing would be left to search for)."""
+    text = query.lower()
+    found = _NEGATION.search(text)
+    if found is None:
+        return Unwanted(query)
+    rest = found[1]
+    if end := _CLAUSE_END.search(rest):
+        rest = rest[: end.start()]
+    said = words(rest)
+    while said and said[0] in _LEAD_IN:
+        said = said[1:]
+    named = tuple(w for w in said[:MOST_UNWANTED] if w not in STOPWORDS)
+    if not named:
+        return Unwanted(query)
+    cut = found.start(1) + len(rest)
+    left = " ".join((text[: found.start()] + " " + text[cut:]).split())
+    if all(w in STOPWORDS for w in words(left)):
+        return Unwanted(query)  # "not a nurse" alone: nothing else to go on
+    return Unwanted(left, named, " ".join(text[found.start() : cut].split()))

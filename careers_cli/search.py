@@ -54,8 +54,10 @@ def find(
     limit: int = 10,
     keep: Callable[[Summary], bool] | None = None,
     synonyms: Sequence[Sequence[str]] = (),
+    unwanted: Sequence[str] = (),
 ) -> list[Ranked]:
-    """Ranked roles for a query and its rewrites through synonyms; filters alone list roles."""
+    """Ranked roles for a query and its rewrites through synonyms; filters alone list roles.
+    Roles whose titles name an `unwanted` word ("not a paramedic") rank lower."""
     if not words(query):
         if keep is None:
             return []
@@ -69,7 +71,26 @@ def find(
             score = round(r.score * SYNONYM_DISCOUNT, 1)
             if r.doc.slug not in best or best[r.doc.slug].score < score:
                 best[r.doc.slug] = Ranked(r.doc, score, r.field, r.terms)
+    if unwanted:
+        best = {slug: _demoted(r, unwanted) for slug, r in best.items()}
     return sorted(best.values(), key=lambda r: (-r.score, r.doc.title.lower()))[:limit]
+
+
+UNWANTED_SHARE = 0.5  # what is left of the score of a role the query says it does not want
+
+
+def _demoted(r: Ranked, unwanted: Sequence[str]) -> Ranked:
+    """The role ranked lower if one of its titles names a word the person does not want."""
+    named = {w for title in r.doc.titles for w in words(title)}
+    if not any(_same_word(u, w) for u in unwanted for w in named):
+        return r
+    return Ranked(r.doc, round(r.score * UNWANTED_SHARE, 1), r.field, r.terms)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: the same stem ("nurse", "nursing"), or five letters or more in common
+    at the start ("surgery", "surgeon"), but not "dentist" and "dental"."""
+    return stem(a) == stem(b) or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
 
 
 def rewrites(query: str, synonyms: Sequence[Sequence[str]]) -> list[str]:

@@ -12,8 +12,8 @@ from careers_cli.catalogue import Catalogue
 from careers_cli.commands import base, compare, path, search, show
 from careers_cli.errors import RoleNotFound
 from careers_cli.index import Index
-from careers_cli.phrases import NO_DEGREE, read
-from careers_cli.search import _closeness, _similar_words, find, unmatched
+from careers_cli.phrases import NO_DEGREE, read, unwanted
+from careers_cli.search import _closeness, _same_word, _similar_words, find, unmatched
 
 
 def role(slug: str, title: str, summary: str, plain: tuple[str, ...] = (), working: str = "") -> str:
@@ -36,6 +36,10 @@ ROLES = {
         "cleaner", "Cleaner", "Cleaners keep the hospital clean.", working="Cleaners keep wards clean; hygiene matters."
     ),
     "physio": role("physio", "Physiotherapist", "Physiotherapists help people move.", ("exercises",)),
+    "surgeon": role("surgeon", "Eye surgeon", "Eye surgeons operate on eyes.", ("eye doctor",)),
+    "ophthalmologist": role(
+        "ophthalmologist", "Medical ophthalmologist", "A doctor who treats eye disease with medicines."
+    ),
 }
 
 
@@ -174,3 +178,36 @@ def test_a_title_several_roles_carry_lists_them() -> None:
     assert raised.value.suggestions == ("medical-secretarypersonal-assistant", "physician-associate")
     # A role's own title wins over another role's other title.
     assert show.run(BUILTIN, "cardiographer").role.slug == "cardiographer"
+
+
+@pytest.mark.parametrize(
+    ("query", "left", "named"),
+    [
+        ("does fillings but isn't a dentist", "does fillings but", ("dentist",)),
+        ("attending 999 calls but not a paramedic", "attending 999 calls but", ("paramedic",)),
+        ("eye doctor who doesnt do surgery", "eye doctor who", ("surgery",)),
+        ("i don't want to be a nurse but like caring", "i but like caring", ("nurse",)),
+        ("science job rather than medicine, in a lab", "science job , in a lab", ("medicine",)),
+        ("not a nurse", "not a nurse", ()),  # nothing else to search for: left as typed
+        ("nursing", "nursing", ()),
+    ],
+)
+def test_what_a_query_does_not_want_is_read_out_of_it(query: str, left: str, named: tuple[str, ...]) -> None:
+    found = unwanted(query)
+    assert (found.query, found.words) == (left, named)
+
+
+def test_roles_named_by_what_is_not_wanted_rank_lower(index: Index) -> None:
+    assert ranked(index, "eye doctor")[0] == "surgeon"  # its plain words say "eye doctor"
+    demoted = [r.doc.slug for r in find(index, "eye doctor", unwanted=("surgery",))]
+    assert demoted[:2] == ["ophthalmologist", "surgeon"]  # "surgery" names the Eye surgeon: same word
+    # Only the same word, or five letters alike at the start, counts: "dentist" is not "dental".
+    assert _same_word("surgery", "surgeon") and _same_word("nurse", "nursing")
+    assert not _same_word("dentist", "dental") and not _same_word("eyebrows", "eye")
+
+
+def test_a_negated_phrase_is_said_and_searched_for_no_more() -> None:
+    found = search.run(BUILTIN, "does fillings but isn't a dentist", limit=5)
+    assert found.hits[0].role.slug == "dental-therapist"
+    assert "dentist" in [h.role.slug for h in found.hits]  # lower, not gone
+    assert [n.text for n in found.notes] == ["Roles called 'dentist' are ranked lower (from 'isn't a dentist')."]

@@ -34,6 +34,7 @@ def run(
     band: str | None = None,
     entry: Sequence[str] = (),
 ) -> Found:
+    from careers_cli import phrases
     from careers_cli import search as finder  # rapidfuzz: only search needs it
 
     keep = role_filter(catalogue, area, band, entry)
@@ -42,11 +43,16 @@ def run(
     index = catalogue.index()
     words, asked, said, typed = _phrases(catalogue, query, keep)
     notes: tuple[Note, ...] = (Note(f"Showing {said} (from {typed}).", "info"),) if said else ()
-    ranked = finder.find(index, words, limit, asked if asked.active else None, catalogue.synonyms)
+    not_wanted = phrases.unwanted(words)
+    if not_wanted.words:
+        words = not_wanted.query
+        listed = " or ".join(f"'{w}'" for w in not_wanted.words)
+        notes += (Note(f"Roles called {listed} are ranked lower (from '{not_wanted.phrase}').", "info"),)
+    ranked = finder.find(index, words, limit, asked if asked.active else None, catalogue.synonyms, not_wanted.words)
     if not ranked and asked != keep and words.strip():
         # "physio without a degree": no role has both, so say so and show the roles for the words.
         notes = (Note(f"No role matches '{words}' and is one of the {said}; showing every match.", "info"),)
-        ranked = finder.find(index, words, limit, keep if keep.active else None, catalogue.synonyms)
+        ranked = finder.find(index, words, limit, keep if keep.active else None, catalogue.synonyms, not_wanted.words)
     missing = finder.unmatched(index, words) if ranked else []
     if missing:
         listed = ", ".join(f"'{w}'" for w in missing)
