@@ -28,9 +28,12 @@ SECTION = FIELDS.index("section")
 # Words that say nothing about which job is meant ("someone who works with ..."). Not "it":
 # people search for IT jobs. Dropped only when the query has other words.
 STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from how i in into is it's like me my of on or that "
+    "a an and are as at be by can do does for from how i in into is its like me my of on or that "
     "the their them they to want what where which who with would you your someone somebody person no not any "
-    "people job jobs role roles career careers work working works".split()
+    "people job jobs role roles career careers work working works "
+    # How parents and school leavers put it ("my son likes computers, could he ..."): "son" would
+    # find "song". (Not "nhs" or "become": "NHS graduate scheme", "become a nurse without a degree".)
+    "wants wanted likes loves enjoys son daughter he she his her him we our us could should will might".split()
 )
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 # Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"
@@ -50,14 +53,23 @@ _SUFFIXES = (
     ("y", 4),  # "therapy" to "therap", but "army" stays "army" (not "arm")
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?:s\b)?(?=[a-z]|\b)")
+_ITS = re.compile(r"\bit['\u2019]s\b")  # "it's" is "its", not the IT of IT jobs
+# Words written apart, with a hyphen or not, that people also write as one: "x-ray", "x ray" and
+# "xray"; "co-ordinator" and "coordinator".
+_JOINED = re.compile(r"\b(x|co)[\s-]+(rays?|ordinat\w*|operat\w*)\b")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of a text; '&' is dropped so "A&E" is one word, "ae"."""
-    return _WORD.findall(text.lower().replace("&", ""))
+    """Lower-case words of a text; '&' is dropped so "A&E" is one word, "ae", an apostrophe inside
+    a word too ("isn't" is "isnt"), and a possessive's "'s" ("children's" is "children")."""
+    lowered = _APOSTROPHE.sub("", _ITS.sub("its", text.lower().replace("&", "")))
+    return _WORD.findall(_JOINED.sub(r"\1\2", lowered))
 
 
-_UNCHANGED = {"nursery": "nurser", "nurseries": "nurser"}  # not "nurs": a nursery is not a nurse
+# Forms the suffix rules would get wrong: a nursery is not a nurse ("nurs"), and midwives are
+# midwives ("midwiv" would miss "midwife").
+_UNCHANGED = {"nursery": "nurser", "nurseries": "nurser", "midwives": "midwif", "midwive": "midwif"}
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same few thousand words come back again and again
