@@ -53,18 +53,30 @@ _SUFFIXES = (
     ("y", 4),  # "therapy" to "therap", but "army" stays "army" (not "arm")
 )
 _WORD = re.compile(r"[a-z0-9]+")
-_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?:s\b)?(?=[a-z]|\b)")
-_ITS = re.compile(r"\bit['\u2019]s\b")  # "it's" is "its", not the IT of IT jobs
+_APOSTROPHE = r"(?<=[a-z])['\u2019](?:s\b)?(?=[a-z]|\b)"
+_ITS = r"\bit['\u2019]s\b"  # "it's" is "its", not the IT of IT jobs
 # Words written apart, with a hyphen or not, that people also write as one: "x-ray", "x ray" and
 # "xray"; "co-ordinator" and "coordinator".
-_JOINED = re.compile(r"\b(x|co)[\s-]+(rays?|ordinat\w*|operat\w*)\b")
+_JOINED = r"\b(x|co)[\s-]+(rays?|ordinat\w*|operat\w*)\b"
+_JOINED_HINTS = ("x ", "x-", "co ", "co-")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: most texts need none of these (see words)."""
+    return re.compile(pattern)
 
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text; '&' is dropped so "A&E" is one word, "ae", an apostrophe inside
     a word too ("isn't" is "isnt"), and a possessive's "'s" ("children's" is "children")."""
-    lowered = _APOSTROPHE.sub("", _ITS.sub("its", text.lower().replace("&", "")))
-    return _WORD.findall(_JOINED.sub(r"\1\2", lowered))
+    lowered = text.lower().replace("&", "")
+    # (Each substitution only where it can apply: this runs for every text of every role shown.)
+    if "'" in lowered or "\u2019" in lowered:
+        lowered = _compiled(_APOSTROPHE).sub("", _compiled(_ITS).sub("its", lowered))
+    if any(hint in lowered for hint in _JOINED_HINTS):
+        lowered = _compiled(_JOINED).sub(r"\1\2", lowered)
+    return _WORD.findall(lowered)
 
 
 # Forms the suffix rules would get wrong: a nursery is not a nurse ("nurs"), and midwives are

@@ -7,6 +7,7 @@ for "band 5 lab jobs" is "lab" among the roles at band 5. Pure; never prints.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import msgspec
@@ -17,18 +18,28 @@ from careers_cli.index import STOPWORDS, words
 NO_DEGREE = frozenset({"none-set", "gcse", "a-level", "vocational", "apprenticeship", "experience"})
 APPRENTICESHIP = frozenset({"apprenticeship", "degree-apprenticeship"})
 
-_BAND = re.compile(r"\b(?:afc\s+|agenda\s+for\s+change\s+)?bands?\s*(\d[a-d]?)(?:\s*(?:-|to|or)\s*(\d[a-d]?))?\b")
-_NO_DEGREE = re.compile(
+_BAND = r"\b(?:afc\s+|agenda\s+for\s+change\s+)?bands?\s*(\d[a-d]?)(?:\s*(?:-|to|or)\s*(\d[a-d]?))?\b"
+_NO_DEGREE = (
     r"\b(?:no|without(?:\s+an?)?|non|(?:do\s*n[o']?t|does\s*n[o']?t|not)\s+(?:need|needing|require|requiring)\s+an?)"
     r"[\s-]+(?:uni(?:versity)?\s+)?degrees?(?:[\s-]+(?:needed|required))?\b"
 )
-_NO_UNIVERSITY = re.compile(r"\b(?:without|no|not|never)\s+(?:going\s+to\s+|doing\s+|attending\s+)?uni(?:versity)?\b")
-_NO_QUALIFICATIONS = re.compile(
+_NO_UNIVERSITY = r"\b(?:without|no|not|never)\s+(?:going\s+to\s+|doing\s+|attending\s+)?uni(?:versity)?\b"
+_NO_QUALIFICATIONS = (
     r"\b(?:no|without(?:\s+any)?|(?:do\s*n[o']?t|not)\s+(?:need|needing)(?:\s+any)?)\s+"
     r"(?:qualifications?|quals|gcses?|formal\s+qualifications?)(?:\s+(?:needed|required))?\b"
 )
-_DEGREE_APPRENTICESHIP = re.compile(r"\bdegree[\s-]+apprentice(?:ship)?s?\b")
-_APPRENTICESHIP = re.compile(r"\bapprentice(?:ship)?s?\b")
+_DEGREE_APPRENTICESHIP = r"\bdegree[\s-]+apprentice(?:ship)?s?\b"
+_APPRENTICESHIP = r"\bapprentice(?:ship)?s?\b"
+
+
+# Compiled on first use: most queries hold none of these phrases, and compiling every pattern on
+# every run costs more than the search's ranking (a prefilter on plain substrings decides).
+_FILTER_HINTS = ("band", "degree", "uni", "qual", "gcse", "apprentic")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class Understood(msgspec.Struct, frozen=True):
@@ -44,14 +55,16 @@ class Understood(msgspec.Struct, frozen=True):
 def read(query: str) -> Understood:
     """The filter phrases of a query, taken out of it."""
     text = query.lower()
+    if not any(hint in text for hint in _FILTER_HINTS):
+        return Understood(query)
     band = None
     routes: frozenset[str] = frozenset()
     said: list[str] = []
     phrases: list[str] = []
 
-    def take(pattern: re.Pattern[str]) -> re.Match[str] | None:
+    def take(pattern: str) -> re.Match[str] | None:
         nonlocal text
-        found = pattern.search(text)
+        found = _compiled(pattern).search(text)
         if found:
             phrases.append(" ".join(found[0].split()))
             text = text[: found.start()] + " " + text[found.end() :]
@@ -83,12 +96,15 @@ def read(query: str) -> Understood:
 # "but not a paramedic", "isn't a dentist", "doesn't do surgery", "rather than nursing": the
 # words after a negation name what the person does not want. They are searched for no more, and
 # roles whose titles they name rank lower. Filter phrases ("without a degree") are read first.
-_NEGATION = re.compile(
+_NEGATION = (
     r"\b(?:not|never|no|without|isn'?t|aren'?t|doesn'?t|don'?t|dont|won'?t|can'?t|cannot|"
     r"rather\s+than|instead\s+of|other\s+than|apart\s+from|except)\s+([^,.;!?]*)"
 )
+_NEGATION_HINTS = frozenset(
+    "not never no without isnt arent doesnt dont wont cant cannot rather instead other apart except".split()
+)
 # Where what is not wanted ends: the next clause ("but", "and", "who", ...).
-_CLAUSE_END = re.compile(r"\b(?:but|and|or|who|which|that|so|because|where|though|although|more|just)\b")
+_CLAUSE_END = r"\b(?:but|and|or|who|which|that|so|because|where|though|although|more|just)\b"
 # Words between a negation and what it negates ("not a", "doesn't do", "don't want to be").
 _LEAD_IN = frozenset(
     "a an the be being become becoming do doing want wanting to as like involve involving need needing "
@@ -109,11 +125,11 @@ def unwanted(query: str) -> Unwanted:
     """The first negated phrase of a query, taken out of it (the query unchanged if it has none,
     or if nothing would be left to search for)."""
     text = query.lower()
-    found = _NEGATION.search(text)
+    found = _compiled(_NEGATION).search(text) if _NEGATION_HINTS.intersection(words(text)) else None
     if found is None:
         return Unwanted(query)
     rest = found[1]
-    if end := _CLAUSE_END.search(rest):
+    if end := _compiled(_CLAUSE_END).search(rest):
         rest = rest[: end.start()]
     said = words(rest)
     while said and said[0] in _LEAD_IN:

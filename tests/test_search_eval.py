@@ -94,6 +94,30 @@ def test_the_untouched_blind_queries() -> None:
     assert recall >= UNTOUCHED_FLOOR[1]
 
 
-# Measured three times, never looked into: 0.76 and 0.92 midway, 0.78 and 0.90 after tuning,
-# 0.78 and 0.91 after a second round of plain words.
-UNTOUCHED_FLOOR = (0.775, 0.905)
+# Measured four times, never looked into: 0.76 and 0.92 midway, 0.78 and 0.90 after tuning,
+# 0.78 and 0.91 after a second round of plain words, 0.79 and 0.92 after the second blind set.
+UNTOUCHED_FLOOR = (0.785, 0.915)
+
+
+BLIND2 = QUERIES.with_name("blind2.tsv")
+UNTOUCHED2 = QUERIES.with_name("blind2-untouched.tsv")
+
+
+def test_the_second_blind_set_is_apart_from_every_other_set() -> None:
+    tuning, untouched = cases(BLIND2), cases(UNTOUCHED2)
+    assert (len(tuning), len(untouched)) == (206, 93)
+    others = {c.query.lower() for f in (QUERIES, HOLDOUT, NEW_ROLES, BLIND, UNTOUCHED) for c in cases(f)}
+    assert not {c.query.lower() for c in tuning + untouched} & others
+    assert not {c.query.lower() for c in tuning} & {c.query.lower() for c in untouched}
+
+
+def test_the_second_blind_set() -> None:
+    # 299 queries written blind on 2 December 2026, after the first round of tuning, split by a
+    # hash of the query. Before this session's changes: 0.84 and 0.95 on the 206 used while tuning,
+    # 0.85 and 0.98 on the 93 never looked into; after: 0.88 and 0.96, and 0.84 and 0.99.
+    precision, recall = figures(evaluate(BLIND2))
+    assert precision >= 0.875
+    assert recall >= 0.955
+    precision, recall = figures(evaluate(UNTOUCHED2))
+    assert precision >= 0.835
+    assert recall >= 0.985
