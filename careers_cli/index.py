@@ -170,17 +170,17 @@ class Index(msgspec.Struct, frozen=True, dict=True):
     slugs: list[str]
     vocabulary: list[str]  # every stemmed word, sorted
     problems: list[ProblemRecord]  # files left out of the index, for a warning
-    summaries: bytes  # each Summary encoded alone, one after another
-    summary_ends: bytes
-    postings: bytes
-    posting_ends: bytes
-    packed_names: bytes  # lower-cased main titles, to order ties without decoding summaries
-    packed_titles: bytes  # every title and other title, lower-cased, for whole-title matching
-    packed_title_owner: bytes  # the document each of `titles` belongs to
-    packed_section_words: bytes  # how many different words each document's sections have
+    summaries: memoryview  # each Summary encoded alone, one after another
+    summary_ends: memoryview
+    postings: memoryview
+    posting_ends: memoryview
+    packed_names: memoryview  # lower-cased main titles, to order ties without decoding summaries
+    packed_titles: memoryview  # every title and other title, lower-cased, for whole-title matching
+    packed_title_owner: memoryview  # the document each of `titles` belongs to
+    packed_section_words: memoryview  # how many different words each document's sections have
     mean_section_words: float
-    texts: bytes  # each document's short texts as lines of stems, one encoded list after another
-    text_ends: bytes
+    texts: memoryview  # each document's short texts as lines of stems, one encoded list after another
+    text_ends: memoryview
 
     @classmethod
     def build(cls, roles: Iterable[Role], key: str = "", problems: Iterable[ProblemRecord] = ()) -> Index:
@@ -204,16 +204,16 @@ class Index(msgspec.Struct, frozen=True, dict=True):
             [d.slug for d in docs],
             vocabulary,
             list(problems),
-            b"".join(summaries),
+            memoryview(b"".join(summaries)),
             _ends(summaries),
-            array("I", (d for w in vocabulary for ids in grouped[w] for d in ids)).tobytes(),
+            _uint32(d for w in vocabulary for ids in grouped[w] for d in ids),
             _ends([ids for w in vocabulary for ids in grouped[w]]),
-            msgspec.msgpack.encode([d.title.lower() for d in docs]),
-            msgspec.msgpack.encode([t for t, _ in titles]),
-            array("I", (d for _, d in titles)).tobytes(),
-            array("I", section_words).tobytes(),
+            memoryview(msgspec.msgpack.encode([d.title.lower() for d in docs])),
+            memoryview(msgspec.msgpack.encode([t for t, _ in titles])),
+            _uint32(d for _, d in titles),
+            _uint32(section_words),
             sum(section_words) / len(section_words) if section_words else 1.0,
-            b"".join(texts),
+            memoryview(b"".join(texts)),
             _ends(texts),
         )
 
@@ -262,27 +262,27 @@ class Index(msgspec.Struct, frozen=True, dict=True):
 
     @functools.cached_property
     def title_owner(self) -> array[int]:
-        return array("I", self.packed_title_owner)
+        return _numbers(self.packed_title_owner)
 
     @functools.cached_property
     def section_words(self) -> array[int]:
-        return array("I", self.packed_section_words)
+        return _numbers(self.packed_section_words)
 
     @functools.cached_property
     def _summary_ends(self) -> array[int]:
-        return array("I", self.summary_ends)
+        return _numbers(self.summary_ends)
 
     @functools.cached_property
     def _text_ends(self) -> array[int]:
-        return array("I", self.text_ends)
+        return _numbers(self.text_ends)
 
     @functools.cached_property
     def _posting_ends(self) -> array[int]:
-        return array("I", self.posting_ends)
+        return _numbers(self.posting_ends)
 
     @functools.cached_property
     def _postings(self) -> array[int]:
-        return array("I", self.postings)
+        return _numbers(self.postings)
 
 
 def fields_of(role: Role) -> tuple[list[str], ...]:
@@ -322,14 +322,26 @@ _LINES = msgspec.msgpack.Decoder(list[str])
 _STRINGS = _LINES
 
 
-def _ends(items: Sequence[Sized]) -> bytes:
+def _ends(items: Sequence[Sized]) -> memoryview:
     """Where each item ends when the items are laid one after another, as uint32."""
-    return array("I", accumulate(len(item) for item in items)).tobytes()
+    return _uint32(accumulate(len(item) for item in items))
 
 
-def _piece(blob: bytes, ends: array[int], i: int) -> memoryview:
+def _uint32(numbers: Iterable[int]) -> memoryview:
+    return memoryview(array("I", numbers).tobytes())
+
+
+def _numbers(blob: memoryview) -> array[int]:
+    """A blob of uint32 as an array (the blobs are views into the cache file's bytes, which
+    msgspec decodes without copying, so a 24 MB index is not held twice)."""
+    found = array("I")
+    found.frombytes(blob)
+    return found
+
+
+def _piece(blob: memoryview, ends: array[int], i: int) -> memoryview:
     """Item `i` of a blob laid out by `_ends`, without copying it."""
-    return memoryview(blob)[ends[i - 1] if i else 0 : ends[i]]
+    return blob[ends[i - 1] if i else 0 : ends[i]]
 
 
 def _array_head(n: int) -> bytes:
