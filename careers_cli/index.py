@@ -33,7 +33,9 @@ STOPWORDS = frozenset(
     "people job jobs role roles career careers work working works "
     # How parents and school leavers put it ("my son likes computers, could he ..."): "son" would
     # find "song". (Not "nhs" or "become": "NHS graduate scheme", "become a nurse without a degree".)
-    "wants wanted likes loves enjoys son daughter he she his her him we our us could should will might".split()
+    "wants wanted likes loves enjoys son daughter he she his her him we our us could should will might "
+    # and what they ask about a job rather than say of it ("what grades does she need", "what next")
+    "need grades next".split()
 )
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 # Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"

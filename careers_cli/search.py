@@ -179,11 +179,13 @@ def rank(
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
     typed = set(terms)
     said = words(query)
+    asks_helper = bool(_HELPING.intersection(said))
     for d in contenders:
         exact = close.get(d, 0.0) == 100 or _exactly(index, d, said)
         near = _nearby(_lines(index, d, lines), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
         named = NAMED if _named_in(index, d, typed) else 0.0
-        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named
+        helping = HELPER * (1.0 if asks_helper else -1.0) if _is_helper(index, d) else 0.0
+        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named + helping
     # Weak matches are noise beside a strong one, but when nothing matches well the best of
     # what there is is still shown: a query with a matching word never finds nothing.
     top = max(score[d] for d in contenders)
@@ -195,6 +197,18 @@ def rank(
 
 
 NAMED = 6.0  # points for a role whose whole title of two words or more is in the query
+# Assistant and support roles sit beside the profession they help, with many of its words: a
+# query that asks for help ("helping the podiatrist", "assistant") prefers them, one that does
+# not ("feet", "hearing tests") prefers the profession, by HELPER points either way.
+HELPER = 2.0
+_HELPING = frozenset(
+    "assistant assistants assist assisting assists help helping helps helper support supporting aide auxiliary".split()
+)
+_HELPER_TITLE = frozenset("assistant assistants support helper auxiliary".split())
+
+
+def _is_helper(index: Index, d: int) -> bool:
+    return bool(_HELPER_TITLE.intersection(words(index.names[d])))
 
 
 def _exactly(index: Index, d: int, said: list[str]) -> bool:

@@ -37,6 +37,8 @@ ROLES = {
     ),
     "physio": role("physio", "Physiotherapist", "Physiotherapists help people move.", ("exercises",)),
     "surgeon": role("surgeon", "Eye surgeon", "Eye surgeons operate on eyes.", ("eye doctor",)),
+    "chiropodist": role("chiropodist", "Chiropodist", "They treat sore toes."),
+    "chiropody-assistant": role("chiropody-assistant", "Chiropody assistant", "They treat sore toes."),
     "ophthalmologist": role(
         "ophthalmologist", "Medical ophthalmologist", "A doctor who treats eye disease with medicines."
     ),
@@ -211,3 +213,9 @@ def test_a_negated_phrase_is_said_and_searched_for_no_more() -> None:
     assert found.hits[0].role.slug == "dental-therapist"
     assert "dentist" in [h.role.slug for h in found.hits]  # lower, not gone
     assert [n.text for n in found.notes] == ["Roles called 'dentist' are ranked lower (from 'isn't a dentist')."]
+
+
+def test_a_query_that_asks_for_help_prefers_the_assistant_and_one_that_does_not_the_profession(index: Index) -> None:
+    # The two roles say the same; only the query's asking for a helper tells them apart.
+    assert ranked(index, "sore toes")[:2] == ["chiropodist", "chiropody-assistant"]
+    assert ranked(index, "helping with sore toes")[:2] == ["chiropody-assistant", "chiropodist"]

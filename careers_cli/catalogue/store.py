@@ -42,7 +42,7 @@ SHAPE_DIGESTS = {
     5: "b0cc9f6c0e0005cc",
     6: "72e94f4e2f406b20",
     7: "9174a29e22e048e1",
-    8: "083e965d522abd17",
+    8: "18d743f2720381e8",
 }
 T = TypeVar("T")
 
