@@ -35,7 +35,10 @@ STOPWORDS = frozenset(
     # find "song". (Not "nhs" or "become": "NHS graduate scheme", "become a nurse without a degree".)
     "wants wanted likes loves enjoys son daughter he she his her him we our us could should will might "
     # and what they ask about a job rather than say of it ("what grades does she need", "what next")
-    "need grades next".split()
+    "need grades next "
+    # and words that place or join others but name nothing ("taking blood off people")
+    "off out up about after over around under through during before also just really very so some "
+    "lots lot more most all there here when then than this these those".split()
 )
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 # Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"

@@ -180,10 +180,11 @@ def rank(
     typed = set(terms)
     said = words(query)
     asks_helper = bool(_HELPING.intersection(said))
+    misspelt = [w for w in said if len(w) >= 5 and not index.has(stem(w))]
     for d in contenders:
         exact = close.get(d, 0.0) == 100 or _exactly(index, d, said)
         near = _nearby(_lines(index, d, lines), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
-        named = NAMED if _named_in(index, d, typed) else 0.0
+        named = NAMED if _named_in(index, d, typed) or _misspells_title(index, d, misspelt) else 0.0
         helping = HELPER * (1.0 if asks_helper else -1.0) if _is_helper(index, d) else 0.0
         score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named + helping
     # Weak matches are noise beside a strong one, but when nothing matches well the best of
@@ -227,6 +228,17 @@ def _named_in(index: Index, d: int, typed: set[str]) -> bool:
         if len(stems) >= 2 and typed.issuperset(stems):
             return True
     return False
+
+
+def _misspells_title(index: Index, d: int, misspelt: list[str]) -> bool:
+    """Whether a word the catalogue does not know is a misspelling of one of the role's one-word
+    titles, as typed, before stemming ("radiografer" of "Radiographer", not of "Radiography")."""
+    return bool(misspelt) and any(
+        fuzz.ratio(word, title) >= MISSPELT for title in _titles_of(index, d) if " " not in title for word in misspelt
+    )
+
+
+MISSPELT = 85.0  # how close a typed word must be to a one-word title to name it
 
 
 def _titles_of(index: Index, d: int) -> list[str]:
@@ -381,7 +393,7 @@ def _similar_words(index: Index, term: str) -> dict[str, float]:
     known = index.has(term)
     if known:
         found[term] = 100.0
-    if len(term) >= 3:
+    if len(term) >= (PREFIX_KNOWN_MIN if known else 3):
         for word in _prefixed(index.vocabulary, term):
             found.setdefault(word, 80.0 if known else 92.0)
     # The light stemmer can leave two forms of a word a letter or two apart ("delivering" gives
@@ -400,6 +412,10 @@ def _similar_words(index: Index, term: str) -> dict[str, float]:
         if not found:
             found = _sounding(index.vocabulary, term)
     return found
+
+
+# A known word of three letters finds only itself: "off" is not "office", nor "car" "care".
+PREFIX_KNOWN_MIN = 4
 
 
 _SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "k"), ("y", "i"), ("ae", "e"), ("oe", "e"), ("kn", "n"), ("wr", "r"))

@@ -37,6 +37,8 @@ ROLES = {
     ),
     "physio": role("physio", "Physiotherapist", "Physiotherapists help people move.", ("exercises",)),
     "surgeon": role("surgeon", "Eye surgeon", "Eye surgeons operate on eyes.", ("eye doctor",)),
+    "imager": role("imager", "Radiographer", "They take pictures of the inside of the body."),
+    "imaging": role("imaging", "Radiography", "Radiography takes pictures of the inside of the body."),
     "chiropodist": role("chiropodist", "Chiropodist", "They treat sore toes."),
     "chiropody-assistant": role("chiropody-assistant", "Chiropody assistant", "They treat sore toes."),
     "ophthalmologist": role(
@@ -219,3 +221,10 @@ def test_a_query_that_asks_for_help_prefers_the_assistant_and_one_that_does_not_
     # The two roles say the same; only the query's asking for a helper tells them apart.
     assert ranked(index, "sore toes")[:2] == ["chiropodist", "chiropody-assistant"]
     assert ranked(index, "helping with sore toes")[:2] == ["chiropody-assistant", "chiropodist"]
+
+
+def test_a_misspelt_one_word_title_names_its_role_before_stemming(index: Index) -> None:
+    # "radiographer" and "radiography" share a stem; the word as typed is closer to one title.
+    scores = {r.doc.slug: r.score for r in find(index, "radiografer")}
+    assert scores["imager"] > scores["imaging"]  # not a tie broken by name
+    assert ranked(index, "radiografy")[:2] == ["imaging", "imager"]
