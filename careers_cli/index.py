@@ -72,6 +72,47 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# American spellings of medical words, as British English writes them (the role files are in
+# British English): "pediatric" is "paediatric", "anesthetist" "anaesthetist", "tumor" "tumour".
+_US_STARTS = (
+    ("anesth", "anaesth"),
+    ("hema", "haema"),
+    ("hemo", "haemo"),
+    ("pediatr", "paediatr"),
+    ("orthoped", "orthopaed"),
+    ("gynec", "gynaec"),
+    ("esophag", "oesophag"),
+    ("leukem", "leukaem"),
+    ("anemi", "anaemi"),
+    ("diarrhea", "diarrhoea"),
+)
+_US_PREFIXES = tuple(us for us, _ in _US_STARTS)
+_US_WORDS = {
+    "tumor": "tumour",
+    "tumors": "tumours",
+    "labor": "labour",
+    "behavior": "behaviour",
+    "behavioral": "behavioural",
+    "counselor": "counsellor",
+    "counselors": "counsellors",
+    "counseling": "counselling",
+    "center": "centre",
+    "centers": "centres",
+    "aging": "ageing",
+    "program": "programme",
+    "programs": "programmes",
+}
+
+
+def _british(word: str) -> str:
+    if word in _US_WORDS:
+        return _US_WORDS[word]
+    for us, uk in _US_STARTS:
+        if word.startswith(us):
+            return uk + word[len(us) :]
+    return word
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text; '&' is dropped so "A&E" is one word, "ae", an apostrophe inside
     a word too ("isn't" is "isnt"), and a possessive's "'s" ("children's" is "children")."""
@@ -81,7 +122,10 @@ def words(text: str) -> list[str]:
         lowered = _compiled(_APOSTROPHE).sub("", _compiled(_ITS).sub("its", lowered))
     if any(hint in lowered for hint in _JOINED_HINTS):
         lowered = _compiled(_JOINED).sub(r"\1\2", lowered)
-    return _WORD.findall(lowered)
+    found = _WORD.findall(lowered)
+    if any(w in _US_WORDS or w.startswith(_US_PREFIXES) for w in found):
+        return [_british(w) for w in found]
+    return found
 
 
 # Forms the suffix rules would get wrong: a nursery is not a nurse ("nurs"), and midwives are
