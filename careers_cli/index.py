@@ -72,8 +72,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-# American spellings of medical words, as British English writes them (the role files are in
-# British English): "pediatric" is "paediatric", "anesthetist" "anaesthetist", "tumor" "tumour".
+# American spellings of medical words in a query, as the role files (in British English) write
+# them: "pediatric" is "paediatric", "anesthetist" "anaesthetist", "tumor" "tumour".
 _US_STARTS = (
     ("anesth", "anaesth"),
     ("hema", "haema"),
@@ -86,7 +86,6 @@ _US_STARTS = (
     ("anemi", "anaemi"),
     ("diarrhea", "diarrhoea"),
 )
-_US_PREFIXES = tuple(us for us, _ in _US_STARTS)
 _US_WORDS = {
     "tumor": "tumour",
     "tumors": "tumours",
@@ -122,10 +121,15 @@ def words(text: str) -> list[str]:
         lowered = _compiled(_APOSTROPHE).sub("", _compiled(_ITS).sub("its", lowered))
     if any(hint in lowered for hint in _JOINED_HINTS):
         lowered = _compiled(_JOINED).sub(r"\1\2", lowered)
-    found = _WORD.findall(lowered)
-    if any(w in _US_WORDS or w.startswith(_US_PREFIXES) for w in found):
-        return [_british(w) for w in found]
-    return found
+    return _WORD.findall(lowered)
+
+
+def query_words(query: str) -> list[str]:
+    """The words of what someone typed, American spellings made British like the role files'.
+    For queries, and for the index when it is built ("Anesthesiologist", an other title, is
+    indexed as the query would spell it); not while searching, where it would cost more than the
+    search for every text of every role shown, and the role files are in British English."""
+    return [_british(w) for w in words(query)]
 
 
 # Forms the suffix rules would get wrong: a nursery is not a nurse ("nurs"), and midwives are
@@ -241,7 +245,7 @@ class Index(msgspec.Struct, frozen=True, dict=True):
             docs.append(Summary.of(role))
             fields = fields_of(role)
             for field_no, field_texts in enumerate(fields):
-                for key_word in {stem(w) for text in field_texts for w in words(text)}:
+                for key_word in {stem(w) for text in field_texts for w in query_words(text)}:
                     grouped[key_word][field_no].append(doc_id)
             section_words.append(len({w for text in fields[SECTION] for w in words(text)}))
             texts.append(msgspec.msgpack.encode(stemmed_lines(fields)))
@@ -359,7 +363,7 @@ def stemmed_lines(fields: tuple[list[str], ...]) -> list[str]:
     for field_no, texts in enumerate(fields):
         for text in texts:
             for sentence in _SENTENCE.split(text):
-                stems = [stem(w) for w in words(sentence) if w not in STOPWORDS]
+                stems = [stem(w) for w in query_words(sentence) if w not in STOPWORDS]
                 if stems:
                     lines.append(" ".join([str(field_no), *stems]))  # the field first: "3 tak blood"
     return lines

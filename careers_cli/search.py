@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 from rapidfuzz import fuzz, process
 
-from careers_cli.index import FIELDS, SECTION, STOPWORDS, WEIGHTS, Index, Summary, fields_of, stem, words
+from careers_cli.index import FIELDS, SECTION, STOPWORDS, WEIGHTS, Index, Summary, fields_of, query_words, stem, words
 from careers_cli.models import Role
 from careers_cli.suggest import closest
 
@@ -46,6 +46,7 @@ Match = tuple[float, int, str]  # weighted similarity, field number, index word
 
 SYNONYM_DISCOUNT = 0.95  # a match through a synonym ranks a little below the words typed
 MOST_REWRITES = 4
+_FIELD_ORDER = {field: i for i, field in enumerate(FIELDS)}
 
 
 def find(
@@ -73,7 +74,8 @@ def find(
                 best[r.doc.slug] = Ranked(r.doc, score, r.field, r.terms)
     if unwanted:
         best = {slug: _demoted(r, unwanted) for slug, r in best.items()}
-    return sorted(best.values(), key=lambda r: (-r.score, r.doc.title.lower()))[:limit]
+    # Equal scores: a match in a title before one in the plain words, then by title.
+    return sorted(best.values(), key=lambda r: (-r.score, _FIELD_ORDER.get(r.field, 0), r.doc.title.lower()))[:limit]
 
 
 UNWANTED_SHARE = 0.5  # what is left of the score of a role the query says it does not want
@@ -95,7 +97,7 @@ def _same_word(a: str, b: str) -> bool:
 
 def rewrites(query: str, synonyms: Sequence[Sequence[str]]) -> list[str]:
     """The query with each synonym phrase it holds replaced by each of its equals."""
-    typed = words(query)
+    typed = query_words(query)
     out: list[str] = []
     for group in synonyms:
         members = [words(m) for m in group]
@@ -178,7 +180,7 @@ def rank(
     contenders = {d for d in order[: limit + CONTENDERS] if score[d] >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
     typed = set(terms)
-    said = words(query)
+    said = query_words(query)
     asks_helper = bool(_HELPING.intersection(said))
     misspelt = [w for w in said if len(w) >= 5 and not index.has(stem(w))]
     for d in contenders:
@@ -217,7 +219,7 @@ def _exactly(index: Index, d: int, said: list[str]) -> bool:
     hyphens and punctuation ("-phlebotomist-", "Children's nurse")."""
     if said == index.slugs[d].split("-"):
         return True
-    return any(words(title) == said for title in _titles_of(index, d))
+    return any(query_words(title) == said for title in _titles_of(index, d))
 
 
 def _named_in(index: Index, d: int, typed: set[str]) -> bool:
@@ -249,13 +251,13 @@ def _titles_of(index: Index, d: int) -> list[str]:
 
 def query_terms(query: str) -> list[str]:
     """The stems a query searches for: its words less those that say nothing of the job."""
-    typed = words(query)
+    typed = query_words(query)
     return [stem(w) for w in typed if w not in STOPWORDS] or [stem(w) for w in typed]
 
 
 def unmatched(index: Index, query: str) -> list[str]:
     """The words of a query that no role has, in any spelling search accepts."""
-    typed = [w for w in words(query) if w not in STOPWORDS] or words(query)
+    typed = [w for w in query_words(query) if w not in STOPWORDS] or query_words(query)
     return list(dict.fromkeys(w for w in typed if not _similar_words(index, stem(w))))
 
 
@@ -464,7 +466,11 @@ def hits(ranked: Iterable[Ranked], role_of: Callable[[str], Role | None]) -> lis
 def _surface(role: Role, stems: tuple[str, ...]) -> tuple[str, ...]:
     """The words of the role as written that the matched stems stand for ("nurses", "nursing")."""
     wanted = set(stems)
-    found = {w for texts in fields_of(role) for text in texts for w in words(text) if stem(w) in wanted}
+    # Only the texts that hold a stem's first three letters are split into words: a stem keeps the
+    # start of its word ("babies" gives "baby"), and this runs over every text of every role shown.
+    heads = {s[:3] for s in wanted}
+    texts = [text for field in fields_of(role) for text in field if any(h in text.lower() for h in heads)]
+    found = {w for text in texts for w in words(text) if stem(w) in wanted}
     return tuple(sorted(found)) or stems
 
 

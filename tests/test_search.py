@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from careers_cli.catalogue import Catalogue
 from careers_cli.errors import UsageError
 from careers_cli.filters import Filter, band_range, entry_routes
-from careers_cli.index import Index, stem, words
+from careers_cli.index import Index, query_words, stem, words
 from careers_cli.search import find, hits, rank, rewrites
 
 CATALOGUE = Catalogue.open(role_dirs=[])
@@ -88,8 +88,8 @@ def test_stem_joins_word_forms() -> None:
     assert words("A&E, X-ray!") == ["ae", "xray"] == words("a&e x ray")
     assert words("children's co-ordinator isn't") == ["children", "coordinator", "isnt"]
     assert words("it's") == ["its"] and stem("midwives") == stem("midwife")
-    # American spellings meet the British ones of the role files.
-    assert words("Pediatric anesthetist, hematology, tumor center") == words(
+    # A query's American spellings meet the British ones of the role files.
+    assert query_words("Pediatric anesthetist, hematology, tumor center") == words(
         "paediatric anaesthetist, haematology, tumour centre"
     )
 
