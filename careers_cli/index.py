@@ -103,9 +103,14 @@ _US_WORDS = {
 }
 
 
+_US_PREFIXES = tuple(us for us, _ in _US_STARTS)
+
+
 def _british(word: str) -> str:
     if word in _US_WORDS:
         return _US_WORDS[word]
+    if not word.startswith(_US_PREFIXES):  # (one call for the many words that are British)
+        return word
     for us, uk in _US_STARTS:
         if word.startswith(us):
             return uk + word[len(us) :]

@@ -10,6 +10,7 @@ The Index (index.py) is plain data, so that the catalogue package can keep it in
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -219,14 +220,24 @@ def _exactly(index: Index, d: int, said: list[str]) -> bool:
     hyphens and punctuation ("-phlebotomist-", "Children's nurse")."""
     if said == index.slugs[d].split("-"):
         return True
-    return any(query_words(title) == said for title in _titles_of(index, d))
+    return any(_title_words(title) == said for title in _titles_of(index, d))
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a query and its rewrites compare the same titles
+def _title_words(title: str) -> list[str]:
+    return query_words(title)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _title_terms(title: str) -> frozenset[str]:
+    return frozenset(query_terms(title))
 
 
 def _named_in(index: Index, d: int, typed: set[str]) -> bool:
     """Whether every word of one of the role's longer titles is among the query's words:
     "nurse in the operating theatre" names the theatre nurse, whatever else it says."""
     for title in _titles_of(index, d):
-        stems = query_terms(title)
+        stems = _title_terms(title)
         if len(stems) >= 2 and typed.issuperset(stems):
             return True
     return False
