@@ -40,9 +40,9 @@ def test_the_holdout_queries_do_not_get_worse() -> None:
     # ranking change that makes search worse for them (0.67 and 0.83 when written, 0.80 and 0.83
     # after tuning, 0.73 and 0.87 after the content audit removed unsupported alternative titles,
     # 0.53 and 0.80 with 218 roles, where several queries now find a new, closer role first;
-    # 0.63 and 0.93 with issue 15's ranking and plain words).
+    # 0.63 and 0.93 with issue 15's ranking and plain words, 0.67 and 0.93 after its second round).
     precision, recall = figures(evaluate(HOLDOUT))
-    assert precision >= 0.63
+    assert precision >= 0.665
     assert recall >= 0.93
 
 
@@ -80,10 +80,11 @@ def test_the_blind_sets_cover_the_catalogue_and_never_overlap() -> None:
 
 def test_the_blind_queries_used_while_tuning() -> None:
     # 240 queries written blind for issue 15, before any change: 0.65 and 0.78 before, 0.90 and
-    # 0.97 after (their misses were in view while tuning).
+    # 0.97 after the first round of tuning, 0.92 and 0.97 after the second (their misses were in
+    # view while tuning).
     precision, recall = figures(evaluate(BLIND))
-    assert precision >= 0.9
-    assert recall >= 0.96
+    assert precision >= 0.915
+    assert recall >= 0.965
 
 
 def test_the_untouched_blind_queries() -> None:
@@ -94,9 +95,10 @@ def test_the_untouched_blind_queries() -> None:
     assert recall >= UNTOUCHED_FLOOR[1]
 
 
-# Measured four times, never looked into: 0.76 and 0.92 midway, 0.78 and 0.90 after tuning,
-# 0.78 and 0.91 after a second round of plain words, 0.79 and 0.92 after the second blind set.
-UNTOUCHED_FLOOR = (0.785, 0.915)
+# Measured five times, never looked into: 0.76 and 0.92 midway, 0.78 and 0.90 after tuning,
+# 0.78 and 0.91 after a second round of plain words, 0.79 and 0.92 after the second blind set was
+# written, 0.83 and 0.93 at the end of the second round of tuning.
+UNTOUCHED_FLOOR = (0.825, 0.925)
 
 
 BLIND2 = QUERIES.with_name("blind2.tsv")
@@ -113,11 +115,30 @@ def test_the_second_blind_set_is_apart_from_every_other_set() -> None:
 
 def test_the_second_blind_set() -> None:
     # 299 queries written blind on 2 December 2026, after the first round of tuning, split by a
-    # hash of the query. Before this session's changes: 0.84 and 0.95 on the 206 used while tuning,
-    # 0.85 and 0.98 on the 93 never looked into; after: 0.88 and 0.96, and 0.84 and 0.99.
+    # hash of the query. Before the second round: 0.84 and 0.95 on the 206 used while tuning, 0.85
+    # and 0.98 on the 93 never looked into; after it, 0.91 and 0.97, and 0.85 and 0.98 (measured
+    # three times: 0.85 and 0.99, 0.84 and 0.98, 0.85 and 0.98).
     precision, recall = figures(evaluate(BLIND2))
-    assert precision >= 0.875
-    assert recall >= 0.955
+    assert precision >= 0.905
+    assert recall >= 0.965
     precision, recall = figures(evaluate(UNTOUCHED2))
-    assert precision >= 0.835
+    assert precision >= 0.845
     assert recall >= 0.975
+
+
+BLIND3 = QUERIES.with_name("blind3-untouched.tsv")
+
+
+def test_the_third_blind_set_measured_once() -> None:
+    # 120 queries written blind at the end of the second round of tuning and measured once, never
+    # looked into: 0.89 and 0.94 with the ranking and content before that round, 0.90 and 0.97
+    # after it. Apart from every other set.
+    found = cases(BLIND3)
+    assert len(found) == 120
+    others = {
+        c.query.lower() for f in (QUERIES, HOLDOUT, NEW_ROLES, BLIND, UNTOUCHED, BLIND2, UNTOUCHED2) for c in cases(f)
+    }
+    assert not {c.query.lower() for c in found} & others
+    precision, recall = figures(evaluate(BLIND3))
+    assert precision >= 0.895
+    assert recall >= 0.965
