@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     "need grades next "
     # and words that place or join others but name nothing ("taking blood off people")
     "off out up about after over around under through during before also just really very so some "
-    "lots lot more most all there here when then than this these those".split()
+    "lots lot more most all there here when then than this these those but though although yet".split()
 )
 # A light suffix stripper: "nursing", "nurses" and "nurse" meet at "nurs"; "records" at "record".
 # Each suffix with the shortest stem it may leave: "ery" needs four letters, so that "midwifery"
