@@ -67,8 +67,9 @@ _JOINED_HINTS = ("x ", "x-", "co ", "co-")
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pattern compiled on first use: most texts need none of these (see words)."""
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: compiling every pattern of search on every run costs more
+    than a search's ranking, and most texts and queries need none of them."""
     return re.compile(pattern)
 
 
@@ -123,9 +124,9 @@ def words(text: str) -> list[str]:
     lowered = text.lower().replace("&", "")
     # (Each substitution only where it can apply: this runs for every text of every role shown.)
     if "'" in lowered or "\u2019" in lowered:
-        lowered = _compiled(_APOSTROPHE).sub("", _compiled(_ITS).sub("its", lowered))
+        lowered = compiled(_APOSTROPHE).sub("", compiled(_ITS).sub("its", lowered))
     if any(hint in lowered for hint in _JOINED_HINTS):
-        lowered = _compiled(_JOINED).sub(r"\1\2", lowered)
+        lowered = compiled(_JOINED).sub(r"\1\2", lowered)
     return _WORD.findall(lowered)
 
 
@@ -288,7 +289,7 @@ class Index(msgspec.Struct, frozen=True, dict=True):
 
     def lines(self, i: int) -> list[str]:
         """Document `i`'s short texts and sentences, each as its field's number and its stems."""
-        return _LINES.decode(_piece(self.texts, self._text_ends, i))
+        return _STRINGS.decode(_piece(self.texts, self._text_ends, i))
 
     def has(self, word: str) -> bool:
         return self._position(word) is not None
@@ -376,8 +377,7 @@ def stemmed_lines(fields: tuple[list[str], ...]) -> list[str]:
 
 _SUMMARY = msgspec.msgpack.Decoder(Summary)
 _SUMMARIES = msgspec.msgpack.Decoder(list[Summary])
-_LINES = msgspec.msgpack.Decoder(list[str])
-_STRINGS = _LINES
+_STRINGS = msgspec.msgpack.Decoder(list[str])
 
 
 def _ends(items: Sequence[Sized]) -> memoryview:

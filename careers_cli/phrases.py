@@ -7,12 +7,11 @@ for "band 5 lab jobs" is "lab" among the roles at band 5. Pure; never prints.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import msgspec
 
-from careers_cli.index import STOPWORDS, words
+from careers_cli.index import STOPWORDS, compiled, words
 
 # Entry routes that lead in without studying for a degree (a degree apprenticeship is a degree).
 NO_DEGREE = frozenset({"none-set", "gcse", "a-level", "vocational", "apprenticeship", "experience"})
@@ -32,14 +31,9 @@ _DEGREE_APPRENTICESHIP = r"\bdegree[\s-]+apprentice(?:ship)?s?\b"
 _APPRENTICESHIP = r"\bapprentice(?:ship)?s?\b"
 
 
-# Compiled on first use: most queries hold none of these phrases, and compiling every pattern on
-# every run costs more than the search's ranking (a prefilter on plain substrings decides).
+# The patterns are compiled on first use (index.compiled): most queries hold none of these
+# phrases, and a plain substring check decides.
 _FILTER_HINTS = ("band", "degree", "uni", "qual", "gcse", "apprentic")
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 class Understood(msgspec.Struct, frozen=True):
@@ -64,7 +58,7 @@ def read(query: str) -> Understood:
 
     def take(pattern: str) -> re.Match[str] | None:
         nonlocal text
-        found = _compiled(pattern).search(text)
+        found = compiled(pattern).search(text)
         if found:
             phrases.append(" ".join(found[0].split()))
             text = text[: found.start()] + " " + text[found.end() :]
@@ -125,11 +119,11 @@ def unwanted(query: str) -> Unwanted:
     """The first negated phrase of a query, taken out of it (the query unchanged if it has none,
     or if nothing would be left to search for)."""
     text = query.lower()
-    found = _compiled(_NEGATION).search(text) if _NEGATION_HINTS.intersection(words(text)) else None
+    found = compiled(_NEGATION).search(text) if _NEGATION_HINTS.intersection(words(text)) else None
     if found is None:
         return Unwanted(query)
     rest = found[1]
-    if end := _compiled(_CLAUSE_END).search(rest):
+    if end := compiled(_CLAUSE_END).search(rest):
         rest = rest[: end.start()]
     said = words(rest)
     while said and said[0] in _LEAD_IN:

@@ -477,11 +477,7 @@ def hits(ranked: Iterable[Ranked], role_of: Callable[[str], Role | None]) -> lis
 def _surface(role: Role, stems: tuple[str, ...]) -> tuple[str, ...]:
     """The words of the role as written that the matched stems stand for ("nurses", "nursing")."""
     wanted = set(stems)
-    # Only the texts that hold a stem's first three letters are split into words: a stem keeps the
-    # start of its word ("babies" gives "baby"), and this runs over every text of every role shown.
-    heads = {s[:3] for s in wanted}
-    texts = [text for field in fields_of(role) for text in field if any(h in text.lower() for h in heads)]
-    found = {w for text in texts for w in words(text) if stem(w) in wanted}
+    found = {w for texts in fields_of(role) for text in texts for w in words(text) if stem(w) in wanted}
     return tuple(sorted(found)) or stems
 
 
