@@ -32,10 +32,11 @@ STOPWORDS = frozenset(
     "the their them they to want what where which who with would you your someone somebody person no not any "
     "people job jobs role roles career careers work working works "
     # How parents and school leavers put it ("my son likes computers, could he ..."): "son" would
-    # find "song". (Not "nhs" or "become": "NHS graduate scheme", "become a nurse without a degree".)
+    # find "song". (Not "nhs": "NHS graduate scheme".)
     "wants wanted likes loves enjoys son daughter he she his her him we our us could should will might "
-    # and what they ask about a job rather than say of it ("what grades does she need", "what next")
-    "need grades next "
+    # and what they ask about a job rather than say of it ("what grades does she need", "what next",
+    # "becoming a GP": the training doctor's "train to become a GP" is not what was asked)
+    "need grades next become becoming becomes "
     # and words that place or join others but name nothing ("taking blood off people")
     "off out up about after over around under through during before also just really very so some "
     "lots lot more most all there here when then than this these those but though although yet".split()

@@ -136,3 +136,36 @@ def unwanted(query: str) -> Unwanted:
     if all(w in STOPWORDS for w in words(left)):
         return Unwanted(query)  # "not a nurse" alone: nothing else to go on
     return Unwanted(left, named, " ".join(text[found.start() : cut].split()))
+
+
+# "assisting the dentist", "helping the foot doctor", "support the physio": the person named
+# after a helping word is not the job asked for, their assistant is. Those words are still
+# searched for (they find the assistant's role); the helped role itself ranks lower.
+_HELPED = (
+    r"\b(?:assist(?:s|ing)?|help(?:s|ing)?|support(?:s|ing)?|alongside|(?:assistant|helper)\s+to)\s+"
+    r"(?:out\s+)?(?:the|a|an|our|your)\s+([^,.;!?]*)"
+)
+_HELPED_HINTS = frozenset(
+    "assist assists assisting help helps helping support supports supporting alongside assistant helper".split()
+)
+# Where the helped person's name ends: a word that starts what they do or where ("the dentist
+# during check ups", "the physio in a gym", "the doctor with patients").
+_HELPED_END = (
+    r"\b(?:with|in|on|at|during|for|to|when|while|who|and|or|but|by|from|of|so|because|as|do|does|doing|"
+    r"give|giving|take|taking|look|looking|care|caring|run|running)\b"
+)
+MOST_HELPED = 3
+
+
+def helped(query: str) -> tuple[str, ...]:
+    """The words naming whom the person wants to help, as typed ("foot", "doctor"), or ()."""
+    text = query.lower()
+    if not _HELPED_HINTS.intersection(words(text)):
+        return ()
+    found = compiled(_HELPED).search(text)
+    if found is None:
+        return ()
+    rest = found[1]
+    if end := compiled(_HELPED_END).search(rest):
+        rest = rest[: end.start()]
+    return tuple(w for w in words(rest)[:MOST_HELPED] if w not in STOPWORDS)

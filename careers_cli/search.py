@@ -19,7 +19,19 @@ from typing import Any
 import msgspec
 from rapidfuzz import fuzz, process
 
-from careers_cli.index import FIELDS, SECTION, STOPWORDS, WEIGHTS, Index, Summary, fields_of, query_words, stem, words
+from careers_cli.index import (
+    FIELDS,
+    SECTION,
+    STOPWORDS,
+    WEIGHTS,
+    Index,
+    Summary,
+    compiled,
+    fields_of,
+    query_words,
+    stem,
+    words,
+)
 from careers_cli.models import Role
 from careers_cli.suggest import closest
 
@@ -57,9 +69,11 @@ def find(
     keep: Callable[[Summary], bool] | None = None,
     synonyms: Sequence[Sequence[str]] = (),
     unwanted: Sequence[str] = (),
+    helped: Sequence[str] = (),
 ) -> list[Ranked]:
     """Ranked roles for a query and its rewrites through synonyms; filters alone list roles.
-    Roles whose titles name an `unwanted` word ("not a paramedic") rank lower."""
+    Roles whose titles name an `unwanted` word ("not a paramedic") rank lower, and so do those
+    the person wants to help ("helping the dentist"), below the roles that assist them."""
     if not words(query):
         if keep is None:
             return []
@@ -69,12 +83,15 @@ def find(
     lines: dict[int, list[str]] = {}
     best = {r.doc.slug: r for r in rank(index, query, limit, keep, memo, lines)}
     for rewrite in rewrites(query, synonyms)[:MOST_REWRITES]:
-        for r in rank(index, rewrite, limit, keep, memo, lines):
+        for r in rank(index, rewrite, limit, keep, memo, lines, rewritten=True):
             score = round(r.score * SYNONYM_DISCOUNT, 1)
             if r.doc.slug not in best or best[r.doc.slug].score < score:
                 best[r.doc.slug] = Ranked(r.doc, score, r.field, r.terms)
     if unwanted:
         best = {slug: _demoted(r, unwanted) for slug, r in best.items()}
+    if helped:
+        stems = frozenset(stem(w) for w in query_words(" ".join(helped)))
+        best = {slug: _helped(r, stems) for slug, r in best.items()}
     # Equal scores: a match in a title before one in the plain words, then by title.
     return sorted(best.values(), key=lambda r: (-r.score, _FIELD_ORDER.get(r.field, 0), r.doc.title.lower()))[:limit]
 
@@ -88,6 +105,20 @@ def _demoted(r: Ranked, unwanted: Sequence[str]) -> Ranked:
     if not any(_same_word(u, w) for u in unwanted for w in named):
         return r
     return Ranked(r.doc, round(r.score * UNWANTED_SHARE, 1), r.field, r.terms)
+
+
+HELPED_SHARE = 0.7  # what is left of the score of the role the person wants to help
+
+
+def _helped(r: Ranked, stems: frozenset[str]) -> Ranked:
+    """The role ranked lower if the query names it as the one to help: one of its titles is
+    among the words after "helping the" ("foot doctor" of the podiatrist), and it is not itself
+    an assistant's role."""
+    if _HELPER_TITLE.intersection(words(r.doc.title)):
+        return r
+    if not any(_title_terms(title) <= stems for title in r.doc.titles):
+        return r
+    return Ranked(r.doc, round(r.score * HELPED_SHARE, 1), r.field, r.terms)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -126,6 +157,7 @@ def rank(
     keep: Callable[[Summary], bool] | None = None,
     memo: dict[str, Term] | None = None,
     lines: dict[int, list[str]] | None = None,
+    rewritten: bool = False,
 ) -> list[Ranked]:
     """Roles ranked best first (ties by title); an empty or unmatched query gives [].
 
@@ -173,23 +205,28 @@ def rank(
     if any(not index.has(term) for term in terms):
         for d, value in _title_scores(index, lowered, score.keys(), fuzz.ratio, cutoff=75).items():
             score[d] = max(score[d], value * 0.97)
-    # Closeness to a title (at most 3 points), an exact title (5) and words standing together as
-    # in the query (up to NEARBY) only reorder roles close to the last place shown.
+    # Closeness to a title (at most 3 points), an exact title (5), words standing together as in
+    # the query (up to NEARBY) and an entry the query holds whole (up to ENTRY) only reorder roles
+    # close to the last place shown.
     # Only the best few dozen are compared, so a query of common words stays fast at 10,000 roles.
     order = sorted(score, key=score.__getitem__, reverse=True)
-    floor = max(score[order[min(limit, len(order)) - 1]] - 8 - NEARBY, 0.0)
+    floor = max(score[order[min(limit, len(order)) - 1]] - 8 - NEARBY - ENTRY, 0.0)
     contenders = {d for d in order[: limit + CONTENDERS] if score[d] >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
     typed = set(terms)
     said = query_words(query)
     asks_helper = bool(_HELPING.intersection(said))
+    weight_of = {t: w / whole for t, w in zip(terms, weights, strict=True)}
     misspelt = [w for w in said if len(w) >= 5 and not index.has(stem(w))]
     for d in contenders:
         exact = close.get(d, 0.0) == 100 or _exactly(index, d, said)
         near = _nearby(_lines(index, d, lines), [best.get(d) for best in per_term], weights) if len(terms) > 1 else 0.0
         named = NAMED if _named_in(index, d, typed) or _misspells_title(index, d, misspelt) else 0.0
         helping = HELPER * (1.0 if asks_helper else -1.0) if _is_helper(index, d) else 0.0
-        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named + helping
+        # (Not for a rewrite through synonyms: "phlebotomist" would find "blood test" whole in
+        # the plain words of every laboratory role.)
+        held = _whole_entry(_lines(index, d, lines), typed, weight_of) if len(terms) > 1 and not rewritten else 0.0
+        score[d] += close.get(d, 0.0) * 0.03 + (5.0 if exact else 0.0) + NEARBY * near + named + helping + ENTRY * held
     # Weak matches are noise beside a strong one, but when nothing matches well the best of
     # what there is is still shown: a query with a matching word never finds nothing.
     top = max(score[d] for d in contenders)
@@ -211,6 +248,30 @@ _HELPING = frozenset(
 _HELPER_TITLE = frozenset("assistant assistants support helper auxiliary".split())
 
 
+# Points for a role with one title, other title or plain-words entry that the query holds whole
+# ("children's doctor" in "doctor for children"; "takes blood" in "taking blood off people"), in
+# proportion to the share of the query's weight the entry covers: one short entry that says just
+# what was asked beats a long one that also mentions it ("mental health doctor for children"). A
+# title counts when it holds the whole query, too ("medical records" in "Medical records staff").
+ENTRY = 10.0
+_ENTRY_FIELDS = frozenset("013")  # the field numbers of title, other title and plain words
+_TITLE_FIELDS = frozenset("01")
+
+
+def _whole_entry(lines: list[str], typed: set[str], weight_of: dict[str, float]) -> float:
+    """The largest share of the query's weight that one of the role's short entries covers, where
+    the query holds all of the entry (or, for a title, the title all of the query)."""
+    best = 0.0
+    for line in lines:
+        field = line[1]  # (lines are " 3 tak blood ")
+        if field not in _ENTRY_FIELDS:
+            continue
+        stems = line.split()[1:]
+        if typed.issuperset(stems) or (field in _TITLE_FIELDS and typed.issubset(stems)):
+            best = max(best, sum(weight_of.get(s, 0.0) for s in set(stems)))
+    return best
+
+
 def _is_helper(index: Index, d: int) -> bool:
     return bool(_HELPER_TITLE.intersection(words(index.names[d])))
 
@@ -220,7 +281,16 @@ def _exactly(index: Index, d: int, said: list[str]) -> bool:
     hyphens and punctuation ("-phlebotomist-", "Children's nurse")."""
     if said == index.slugs[d].split("-"):
         return True
-    return any(_title_words(title) == said for title in _titles_of(index, d))
+    return any(_title_words(title) == said or _title_words(_bare(title)) == said for title in _titles_of(index, d))
+
+
+def _bare(title: str) -> str:
+    """A title without its bracketed abbreviation: "Ambulance care assistant (ACA)" is named by
+    "ambulance care assistant" as much as by its whole."""
+    return compiled(_BRACKETED).sub(" ", title) if "(" in title else title
+
+
+_BRACKETED = r"\s*\([^)]*\)"
 
 
 @functools.lru_cache(maxsize=1 << 12)  # a query and its rewrites compare the same titles

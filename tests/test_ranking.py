@@ -12,7 +12,7 @@ from careers_cli.catalogue import Catalogue
 from careers_cli.commands import base, compare, path, search, show
 from careers_cli.errors import RoleNotFound
 from careers_cli.index import Index
-from careers_cli.phrases import NO_DEGREE, read, unwanted
+from careers_cli.phrases import NO_DEGREE, helped, read, unwanted
 from careers_cli.search import _closeness, _same_word, _similar_words, find, unmatched
 
 
@@ -43,6 +43,10 @@ ROLES = {
     "chiropody-assistant": role("chiropody-assistant", "Chiropody assistant", "They treat sore toes."),
     "ophthalmologist": role(
         "ophthalmologist", "Medical ophthalmologist", "A doctor who treats eye disease with medicines."
+    ),
+    "paediatrician": role("paediatrician", "Paediatrics", "Doctors for the young.", ("children's doctor",)),
+    "child-psychiatrist": role(
+        "child-psychiatrist", "Child psychiatry", "Doctors for young minds.", ("mental health doctor for children",)
     ),
 }
 
@@ -228,3 +232,34 @@ def test_a_misspelt_one_word_title_names_its_role_before_stemming(index: Index) 
     scores = {r.doc.slug: r.score for r in find(index, "radiografer")}
     assert scores["imager"] > scores["imaging"]  # not a tie broken by name
     assert ranked(index, "radiografy")[:2] == ["imaging", "imager"]
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("assisting the dentist during check ups and fillings", ("dentist",)),
+        ("helping the foot doctor with patients", ("foot", "doctor")),
+        ("help the nurses on a ward", ("nurses",)),
+        ("assistant to the chief exec", ("chief", "exec")),
+        ("helping people give up smoking", ()),  # no one named: people are helped
+        ("foot doctor", ()),
+    ],
+)
+def test_whom_the_person_wants_to_help_is_read_out_of_the_query(query: str, named: tuple[str, ...]) -> None:
+    assert helped(query) == named
+
+
+def test_the_role_the_person_wants_to_help_ranks_below_its_assistant(index: Index) -> None:
+    assert ranked(index, "sore toes")[:2] == ["chiropodist", "chiropody-assistant"]
+    assert [r.doc.slug for r in find(index, "sore toes", helped=("chiropodist",))][:2] == [
+        "chiropody-assistant",
+        "chiropodist",
+    ]
+    # An assistant's role is never the one helped, even when the words name it.
+    assert find(index, "sore toes", helped=("chiropody", "assistant"))[0].doc.slug == "chiropody-assistant"
+
+
+def test_an_entry_the_query_holds_whole_outranks_a_longer_one_that_mentions_it(index: Index) -> None:
+    # Both roles have "doctor" and "children" in their plain words; only one says just that.
+    assert ranked(index, "doctor for children")[:2] == ["paediatrician", "child-psychiatrist"]
+    assert ranked(index, "mental health doctor for children")[0] == "child-psychiatrist"

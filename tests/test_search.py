@@ -42,6 +42,9 @@ def search(query: str, limit: int = 10) -> list:  # type: ignore[type-arg]
         ("finance", "finance-staff"),
         ("IT", "information-and-communication-technology"),
         ("emergency", "emergency-medicine"),
+        ("becoming a gp", "general-practitioner"),  # "becoming" is filler, not a word to match
+        ("ambulance care assistant", "ambulance-care-assistance-and-patient-transport-service-pts-driver"),
+        ("phlebotomist", "phlebotomist"),  # its synonyms' "blood test" is whole in every lab role
     ],
 )
 def test_the_role_people_mean_ranks_first(query: str, first: str) -> None:

@@ -48,11 +48,16 @@ def run(
         words = not_wanted.query
         listed = " or ".join(f"'{w}'" for w in not_wanted.words)
         notes += (Note(f"Roles called {listed} are ranked lower (from '{not_wanted.phrase}').", "info"),)
-    ranked = finder.find(index, words, limit, asked if asked.active else None, catalogue.synonyms, not_wanted.words)
+    helped = phrases.helped(words)
+    ranked = finder.find(
+        index, words, limit, asked if asked.active else None, catalogue.synonyms, not_wanted.words, helped
+    )
     if not ranked and asked != keep and words.strip():
         # "physio without a degree": no role has both, so say so and show the roles for the words.
         notes = (Note(f"No role matches '{words}' and is one of the {said}; showing every match.", "info"),)
-        ranked = finder.find(index, words, limit, keep if keep.active else None, catalogue.synonyms, not_wanted.words)
+        ranked = finder.find(
+            index, words, limit, keep if keep.active else None, catalogue.synonyms, not_wanted.words, helped
+        )
     missing = finder.unmatched(index, words) if ranked else []
     if missing:
         listed = ", ".join(f"'{w}'" for w in missing)
