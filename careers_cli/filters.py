@@ -19,7 +19,8 @@ class Filter(msgspec.Struct, frozen=True):
     area: str | None = None
     bands: frozenset[str] | None = None  # any of the role's bands falls in the range
     entry_routes: frozenset[str] = frozenset()  # every route is one of the role's
-    any_entry: frozenset[str] = frozenset()  # at least one of these is ("without a degree")
+    any_entry: frozenset[str] = frozenset()  # at least one of these is ("an apprenticeship")
+    no_degree: bool = False  # there is a way in without a degree ("without a degree")
 
     def __call__(self, role: Summary) -> bool:
         return (
@@ -27,11 +28,32 @@ class Filter(msgspec.Struct, frozen=True):
             and (self.bands is None or not self.bands.isdisjoint(role.bands))
             and self.entry_routes.issubset(role.entry_routes)
             and (not self.any_entry or not self.any_entry.isdisjoint(role.entry_routes))
+            and (not self.no_degree or needs_no_degree(role.entry_routes))
         )
 
     @property
     def active(self) -> bool:
-        return self.area is not None or self.bands is not None or bool(self.entry_routes) or bool(self.any_entry)
+        return (
+            self.area is not None
+            or self.bands is not None
+            or bool(self.entry_routes)
+            or bool(self.any_entry)
+            or self.no_degree
+        )
+
+
+# Ways in that are not a degree. School results and experience count only for a role with no
+# degree or registration way in at all (a receptionist's GCSEs, a practice manager's experience):
+# a pharmacist's A levels are what its degree asks for, and an anaesthesia associate's experience
+# is as a registered nurse or ODP.
+WITHOUT_DEGREE = frozenset({"none-set", "vocational", "apprenticeship"})
+_BESIDE_A_DEGREE = frozenset({"gcse", "a-level", "experience"})
+
+
+def needs_no_degree(routes: Sequence[str]) -> bool:
+    """Whether one of a role's ways in needs no degree."""
+    have = frozenset(routes)
+    return not have.isdisjoint(WITHOUT_DEGREE) or (bool(have) and have <= _BESIDE_A_DEGREE)
 
 
 def band_range(text: str, *orders: Sequence[str]) -> frozenset[str]:

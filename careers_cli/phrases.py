@@ -13,8 +13,6 @@ import msgspec
 
 from careers_cli.index import STOPWORDS, compiled, words
 
-# Entry routes that lead in without studying for a degree (a degree apprenticeship is a degree).
-NO_DEGREE = frozenset({"none-set", "gcse", "a-level", "vocational", "apprenticeship", "experience"})
 APPRENTICESHIP = frozenset({"apprenticeship", "degree-apprenticeship"})
 
 _BAND = r"\b(?:afc\s+|agenda\s+for\s+change\s+)?bands?\s*(\d[a-d]?)(?:\s*(?:-|to|or)\s*(\d[a-d]?))?\b"
@@ -42,6 +40,7 @@ class Understood(msgspec.Struct, frozen=True):
     query: str  # the words left to search for ("" when only filler words are left)
     band: str | None = None  # "5" or "5-6", for filters.band_range
     any_entry: frozenset[str] = frozenset()  # the role must have at least one of these routes
+    no_degree: bool = False  # and a way in without a degree (filters.needs_no_degree)
     said: tuple[str, ...] = ()  # each condition in words: "roles at band 5"
     phrases: tuple[str, ...] = ()  # the phrases as typed: "band 5"
 
@@ -53,6 +52,7 @@ def read(query: str) -> Understood:
         return Understood(query)
     band = None
     routes: frozenset[str] = frozenset()
+    no_degree = False
     said: list[str] = []
     phrases: list[str] = []
 
@@ -71,20 +71,21 @@ def read(query: str) -> Understood:
         routes = frozenset({"none-set"})
         said.append("roles with a way in that asks for no set qualifications")
     elif take(_NO_DEGREE) or take(_NO_UNIVERSITY):
-        routes = NO_DEGREE
+        no_degree = True
         said.append("roles with a way in that needs no degree")
     if take(_DEGREE_APPRENTICESHIP):
         routes = frozenset({"degree-apprenticeship"})
         said.append("roles with a degree apprenticeship")
     elif take(_APPRENTICESHIP):
-        routes = (routes & APPRENTICESHIP) or APPRENTICESHIP
+        # (without a degree: an apprenticeship that is not a degree one)
+        routes = frozenset({"apprenticeship"}) if no_degree else (routes & APPRENTICESHIP) or APPRENTICESHIP
         said.append("roles with an apprenticeship")
     if not phrases:
         return Understood(query)
     left = " ".join(text.split())
     if all(w in STOPWORDS for w in words(left)):
         left = ""  # "band 5 jobs": nothing but the filter
-    return Understood(left, band, routes, tuple(said), tuple(phrases))
+    return Understood(left, band, routes, no_degree, tuple(said), tuple(phrases))
 
 
 # "but not a paramedic", "isn't a dentist", "doesn't do surgery", "rather than nursing": the

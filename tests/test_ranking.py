@@ -11,8 +11,9 @@ import pytest
 from careers_cli.catalogue import Catalogue
 from careers_cli.commands import base, compare, path, search, show
 from careers_cli.errors import RoleNotFound
+from careers_cli.filters import needs_no_degree
 from careers_cli.index import Index
-from careers_cli.phrases import NO_DEGREE, helped, read, unwanted
+from careers_cli.phrases import helped, read, unwanted
 from careers_cli.search import _closeness, _same_word, _similar_words, find, unmatched
 
 
@@ -115,27 +116,58 @@ def test_filler_words_alone_are_still_searched(index: Index) -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "left", "band", "routes"),
+    ("query", "left", "band", "routes", "no_degree"),
     [
-        ("band 5 jobs", "", "5", frozenset()),
-        ("lab jobs bands 6 to 7", "lab jobs", "6-7", frozenset()),
-        ("nursing without a degree", "nursing", None, NO_DEGREE),
-        ("jobs that don't need a degree", "", None, NO_DEGREE),
-        ("become a nurse without going to uni", "become a nurse", None, NO_DEGREE),
-        ("lab work no university", "lab work", None, NO_DEGREE),
-        ("universal credit", "universal credit", None, frozenset()),
-        ("no qualifications hospital job", "hospital job", None, frozenset({"none-set"})),
-        ("apprenticeship in pharmacy", "in pharmacy", None, frozenset({"apprenticeship", "degree-apprenticeship"})),
-        ("degree apprenticeship nursing", "nursing", None, frozenset({"degree-apprenticeship"})),
-        ("food hygiene", "food hygiene", None, frozenset()),
+        ("band 5 jobs", "", "5", frozenset(), False),
+        ("lab jobs bands 6 to 7", "lab jobs", "6-7", frozenset(), False),
+        ("nursing without a degree", "nursing", None, frozenset(), True),
+        ("jobs that don't need a degree", "", None, frozenset(), True),
+        ("become a nurse without going to uni", "become a nurse", None, frozenset(), True),
+        ("lab work no university", "lab work", None, frozenset(), True),
+        ("apprenticeship without a degree", "", None, frozenset({"apprenticeship"}), True),
+        ("universal credit", "universal credit", None, frozenset(), False),
+        ("no qualifications hospital job", "hospital job", None, frozenset({"none-set"}), False),
+        (
+            "apprenticeship in pharmacy",
+            "in pharmacy",
+            None,
+            frozenset({"apprenticeship", "degree-apprenticeship"}),
+            False,
+        ),
+        ("degree apprenticeship nursing", "nursing", None, frozenset({"degree-apprenticeship"}), False),
+        ("food hygiene", "food hygiene", None, frozenset(), False),
     ],
 )
 def test_filter_phrases_are_read_out_of_the_query(
-    query: str, left: str, band: str | None, routes: frozenset[str]
+    query: str, left: str, band: str | None, routes: frozenset[str], no_degree: bool
 ) -> None:
     understood = read(query)
-    assert (understood.query, understood.band, understood.any_entry) == (left, band, routes)
-    assert bool(understood.said) == (band is not None or bool(routes))
+    assert (understood.query, understood.band, understood.any_entry, understood.no_degree) == (
+        left,
+        band,
+        routes,
+        no_degree,
+    )
+    assert bool(understood.said) == (band is not None or bool(routes) or no_degree)
+
+
+@pytest.mark.parametrize(
+    ("routes", "without"),
+    [
+        (["none-set"], True),
+        (["gcse"], True),  # a receptionist's GCSEs are the way in
+        (["a-level", "degree", "professional-registration"], False),  # a pharmacist's A levels lead to the degree
+        (["gcse", "degree-apprenticeship"], False),
+        (["apprenticeship", "degree"], True),
+        (["experience", "gcse"], True),
+        (["experience", "postgraduate", "professional-registration"], False),
+        (["degree", "postgraduate"], False),
+    ],
+)
+def test_a_way_in_without_a_degree_is_not_the_school_results_a_degree_asks_for(
+    routes: list[str], without: bool
+) -> None:
+    assert needs_no_degree(routes) is without
 
 
 BUILTIN = base.open_catalogue([])
@@ -146,7 +178,9 @@ def test_a_filter_phrase_filters_and_says_so() -> None:
     assert found.hits and all("5" in h.role.bands for h in found.hits)
     assert [n.text for n in found.notes] == ["Showing roles at band 5 (from 'band 5')."]
     lab = search.run(BUILTIN, "nursing without a degree", limit=10)
-    assert lab.hits and all(set(h.role.entry_routes) & NO_DEGREE for h in lab.hits)
+    assert lab.hits and all(needs_no_degree(h.role.entry_routes) for h in lab.hits)
+    doctors = search.run(BUILTIN, "doctor without a degree", limit=10)
+    assert "training-doctor" not in [h.role.slug for h in doctors.hits]
     assert lab.notes[0].text == "Showing roles with a way in that needs no degree (from 'without a degree')."
 
 

@@ -96,7 +96,9 @@ def _with(catalogue: Catalogue, understood: Understood, keep: Filter) -> tuple[F
             said = [s for s in said if not s.startswith("roles at band")]  # "band 12": not a band
     elif understood.band is not None:
         said = [s for s in said if not s.startswith("roles at band")]  # --band was given
+    # --entry wins over every route phrase.
     any_entry = understood.any_entry if not keep.entry_routes else frozenset()
-    if not any_entry:
+    no_degree = understood.no_degree and not keep.entry_routes
+    if not any_entry and not no_degree:
         said = [s for s in said if s.startswith("roles at band")]
-    return msgspec.structs.replace(keep, bands=bands, any_entry=any_entry), said
+    return msgspec.structs.replace(keep, bands=bands, any_entry=any_entry, no_degree=no_degree), said
