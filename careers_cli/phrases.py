@@ -136,7 +136,14 @@ def unwanted(query: str) -> Unwanted:
     left = " ".join((text[: found.start()] + " " + text[cut:]).split())
     if all(w in STOPWORDS for w in words(left)):
         return Unwanted(query)  # "not a nurse" alone: nothing else to go on
+    if _NO_JOB_NAMED.issuperset(named):
+        return Unwanted(left)  # "no experience needed": not a job to rank lower, nor to search for
     return Unwanted(left, named, " ".join(text[found.start() : cut].split()))
+
+
+# What "no ..." can say that names no job: a person without experience is asking for a first job,
+# which the words of no role file describe ("no experience" would find "experienced paramedic").
+_NO_JOB_NAMED = frozenset("experience previous prior needed required necessary".split())
 
 
 # "assisting the dentist", "helping the foot doctor", "support the physio": the person named
@@ -170,3 +177,29 @@ def helped(query: str) -> tuple[str, ...]:
     if end := compiled(_HELPED_END).search(rest):
         rest = rest[: end.start()]
     return tuple(w for w in words(rest)[:MOST_HELPED] if w not in STOPWORDS)
+
+
+# What people ask for that no role file records: which posts are part time or flexible. Searched
+# for as words, "part time" finds the roles whose training can be studied part time; so it is
+# taken out and the output says why.
+_NOT_RECORDED = r"\b(?:part[\s-]*time|full[\s-]*time|flexible\s+(?:hours|working)|job[\s-]*shar(?:e|ing))\b"
+_NOT_RECORDED_HINTS = ("time", "flexible", "job")
+
+
+class NotRecorded(msgspec.Struct, frozen=True):
+    """A query without the phrase it holds that the role files do not record."""
+
+    query: str
+    phrase: str = ""  # "part time"
+
+
+def not_recorded(query: str) -> NotRecorded:
+    """The query less a phrase such as "part time" (unchanged if it has none, or nothing else)."""
+    text = query.lower()
+    found = compiled(_NOT_RECORDED).search(text) if any(h in text for h in _NOT_RECORDED_HINTS) else None
+    if found is None:
+        return NotRecorded(query)
+    left = " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+    if all(w in STOPWORDS for w in words(left)):
+        return NotRecorded(query)
+    return NotRecorded(left, " ".join(found[0].split()))

@@ -13,7 +13,7 @@ from careers_cli.commands import base, compare, path, search, show
 from careers_cli.errors import RoleNotFound
 from careers_cli.filters import needs_no_degree
 from careers_cli.index import Index
-from careers_cli.phrases import helped, read, unwanted
+from careers_cli.phrases import NotRecorded, Unwanted, helped, not_recorded, read, unwanted
 from careers_cli.search import _closeness, _same_word, _similar_words, find, unmatched
 
 
@@ -297,3 +297,26 @@ def test_an_entry_the_query_holds_whole_outranks_a_longer_one_that_mentions_it(i
     # Both roles have "doctor" and "children" in their plain words; only one says just that.
     assert ranked(index, "doctor for children")[:2] == ["paediatrician", "child-psychiatrist"]
     assert ranked(index, "mental health doctor for children")[0] == "child-psychiatrist"
+
+
+@pytest.mark.parametrize(
+    ("query", "left", "phrase"),
+    [
+        ("part time cleaning job", "cleaning job", "part time"),
+        ("Part-time physio", "physio", "part-time"),
+        ("flexible hours admin", "admin", "flexible hours"),
+        ("part time jobs", "part time jobs", ""),  # nothing else to search for
+        ("time management", "time management", ""),
+    ],
+)
+def test_what_no_role_file_records_is_taken_out_of_the_query(query: str, left: str, phrase: str) -> None:
+    assert not_recorded(query) == NotRecorded(left, phrase)
+
+
+def test_what_no_role_file_records_is_said_and_no_experience_is_no_job_to_rank_lower() -> None:
+    found = search.run(BUILTIN, "part time cleaning job no experience", limit=3)
+    assert found.hits[0].role.slug == "domestic-services-staff"
+    assert [n.text for n in found.notes] == [
+        "The role files do not say which posts are part time; searched without it."
+    ]
+    assert unwanted("porter no experience needed") == Unwanted("porter")

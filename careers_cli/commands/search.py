@@ -43,6 +43,10 @@ def run(
     index = catalogue.index()
     words, asked, said, typed = _phrases(catalogue, query, keep)
     notes: tuple[Note, ...] = (Note(f"Showing {said} (from {typed}).", "info"),) if said else ()
+    unknown = phrases.not_recorded(words)
+    if unknown.phrase:
+        words = unknown.query
+        notes += (Note(f"The role files do not say which posts are {unknown.phrase}; searched without it.", "info"),)
     not_wanted = phrases.unwanted(words)
     if not_wanted.words:
         words = not_wanted.query
