@@ -107,14 +107,19 @@ _US_WORDS = {
     "program": "programme",
     "programs": "programmes",
 }
+# Numbers written out, in figures as the training lengths give them: "a 2 year course" meets "two
+# years". (Not "one": "no one", "one of".)
+_NUMBERS = {w: str(n) for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+_SPELT = {**_US_WORDS, **_NUMBERS}
 
 
 _US_PREFIXES = tuple(us for us, _ in _US_STARTS)
 
 
-def _british(word: str) -> str:
-    if word in _US_WORDS:
-        return _US_WORDS[word]
+def _usual(word: str) -> str:
+    """The word as the role files spell it: British, and numbers in figures."""
+    if word in _SPELT:
+        return _SPELT[word]
     if not word.startswith(_US_PREFIXES):  # (one call for the many words that are British)
         return word
     for us, uk in _US_STARTS:
@@ -136,11 +141,12 @@ def words(text: str) -> list[str]:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of what someone typed, American spellings made British like the role files'.
+    """The words of what someone typed, American spellings made British like the role files' and
+    numbers in figures ("two" is "2").
     For queries, and for the index when it is built ("Anesthesiologist", an other title, is
     indexed as the query would spell it); not while searching, where it would cost more than the
     search for every text of every role shown, and the role files are in British English."""
-    return [_british(w) for w in words(query)]
+    return [_usual(w) for w in words(query)]
 
 
 # Forms the suffix rules would get wrong: a nursery is not a nurse ("nurs"), and midwives are
