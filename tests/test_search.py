@@ -95,6 +95,9 @@ def test_stem_joins_word_forms() -> None:
     assert query_words("Pediatric anesthetist, hematology, tumor center") == words(
         "paediatric anaesthetist, haematology, tumour centre"
     )
+    # Numbers written out meet the figures of training lengths; "one" stays a word ("no one").
+    assert query_words("a two year course, one of ten") == ["a", "2", "year", "course", "one", "of", "10"]
+    assert top("2 year nursing apprenticeship")[0] == "nursing-associate"
 
 
 @settings(max_examples=300, deadline=None)
