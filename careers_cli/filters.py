@@ -21,11 +21,16 @@ class Filter(msgspec.Struct, frozen=True):
     entry_routes: frozenset[str] = frozenset()  # every route is one of the role's
     any_entry: frozenset[str] = frozenset()  # at least one of these is ("an apprenticeship")
     no_degree: bool = False  # there is a way in without a degree ("without a degree")
+    unbanded: bool = False  # a role with no band on record passes the band condition too
+
+    def unknown_band(self, role: Summary) -> bool:
+        """Whether the role passes the band condition only because it has no band on record."""
+        return self.unbanded and self.bands is not None and not role.bands
 
     def __call__(self, role: Summary) -> bool:
         return (
             (self.area is None or role.area == self.area)
-            and (self.bands is None or not self.bands.isdisjoint(role.bands))
+            and (self.bands is None or not self.bands.isdisjoint(role.bands) or self.unknown_band(role))
             and self.entry_routes.issubset(role.entry_routes)
             and (not self.any_entry or not self.any_entry.isdisjoint(role.entry_routes))
             and (not self.no_degree or needs_no_degree(role.entry_routes))

@@ -70,14 +70,17 @@ def find(
     synonyms: Sequence[Sequence[str]] = (),
     unwanted: Sequence[str] = (),
     helped: Sequence[str] = (),
+    lower: Callable[[Summary], bool] | None = None,
 ) -> list[Ranked]:
     """Ranked roles for a query and its rewrites through synonyms; filters alone list roles.
     Roles whose titles name an `unwanted` word ("not a paramedic") rank lower, and so do those
-    the person wants to help ("helping the dentist"), below the roles that assist them."""
+    the person wants to help ("helping the dentist"), below the roles that assist them, and
+    those `lower` picks out (kept by the filter only for want of a fact), which filters alone
+    do not list."""
     if not words(query):
         if keep is None:
             return []
-        kept = [d for d in index.docs if keep(d)]
+        kept = [d for d in index.docs if keep(d) and not (lower and lower(d))]
         return [Ranked(d, 0.0, "filter", ()) for d in sorted(kept, key=lambda d: d.title.lower())][:limit]
     memo: dict[str, Term] = {}
     lines: dict[int, list[str]] = {}
@@ -92,6 +95,8 @@ def find(
     if helped:
         stems = frozenset(stem(w) for w in query_words(" ".join(helped)))
         best = {slug: _helped(r, stems) for slug, r in best.items()}
+    if lower is not None:
+        best = {slug: _lowered(r) if lower(r.doc) else r for slug, r in best.items()}
     # Equal scores: a match in a title before one in the plain words, then by title.
     return sorted(best.values(), key=lambda r: (-r.score, _FIELD_ORDER.get(r.field, 0), r.doc.title.lower()))[:limit]
 
@@ -105,6 +110,13 @@ def _demoted(r: Ranked, unwanted: Sequence[str]) -> Ranked:
     if not any(_same_word(u, w) for u in unwanted for w in named):
         return r
     return Ranked(r.doc, round(r.score * UNWANTED_SHARE, 1), r.field, r.terms)
+
+
+LOWER_SHARE = 0.8  # what is left of the score of a role `lower` picks out
+
+
+def _lowered(r: Ranked) -> Ranked:
+    return Ranked(r.doc, round(r.score * LOWER_SHARE, 1), r.field, r.terms)
 
 
 HELPED_SHARE = 0.7  # what is left of the score of the role the person wants to help

@@ -320,3 +320,19 @@ def test_what_no_role_file_records_is_said_and_no_experience_is_no_job_to_rank_l
         "The role files do not say which posts are part time; searched without it."
     ]
     assert unwanted("porter no experience needed") == Unwanted("porter")
+
+
+def test_a_band_in_the_words_keeps_the_roles_with_no_band_on_record_lower_down() -> None:
+    found = search.run(BUILTIN, "band 2 waiting list admin", limit=5)
+    slugs = [h.role.slug for h in found.hits]
+    assert "health-records-and-patient-administration" in slugs  # its pages give no band
+    assert all(h.role.bands == () or "2" in h.role.bands for h in found.hits)
+    assert [n.text for n in found.notes] == [
+        "Showing roles at band 2 (from 'band 2').",
+        "Roles with no band on record are shown too, ranked lower.",
+    ]
+    # --band is a strict filter, and a band alone lists only the roles at that band.
+    strict = search.run(BUILTIN, "waiting list admin", limit=5, band="2")
+    assert all("2" in h.role.bands for h in strict.hits)
+    listed = search.run(BUILTIN, "band 2 jobs", limit=100)
+    assert listed.hits and all("2" in h.role.bands for h in listed.hits)

@@ -53,9 +53,14 @@ def run(
         listed = " or ".join(f"'{w}'" for w in not_wanted.words)
         notes += (Note(f"Roles called {listed} are ranked lower (from '{not_wanted.phrase}').", "info"),)
     helped = phrases.helped(words)
+    # A band read from the words also keeps the roles with no band on record, lower down: "band 2
+    # admin" should not hide an admin role whose pages give no band.
+    lower = asked.unknown_band if asked.unbanded else None
     ranked = finder.find(
-        index, words, limit, asked if asked.active else None, catalogue.synonyms, not_wanted.words, helped
+        index, words, limit, asked if asked.active else None, catalogue.synonyms, not_wanted.words, helped, lower
     )
+    if lower is not None and any(lower(r.doc) for r in ranked):
+        notes += (Note("Roles with no band on record are shown too, ranked lower.", "info"),)
     if not ranked and asked != keep and words.strip():
         # "physio without a degree": no role has both, so say so and show the roles for the words.
         notes = (Note(f"No role matches '{words}' and is one of the {said}; showing every match.", "info"),)
@@ -105,4 +110,5 @@ def _with(catalogue: Catalogue, understood: Understood, keep: Filter) -> tuple[F
     no_degree = understood.no_degree and not keep.entry_routes
     if not any_entry and not no_degree:
         said = [s for s in said if s.startswith("roles at band")]
-    return msgspec.structs.replace(keep, bands=bands, any_entry=any_entry, no_degree=no_degree), said
+    unbanded = bands is not None and keep.bands is None  # the band came from the words
+    return msgspec.structs.replace(keep, bands=bands, any_entry=any_entry, no_degree=no_degree, unbanded=unbanded), said
