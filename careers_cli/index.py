@@ -150,8 +150,24 @@ def query_words(query: str) -> list[str]:
 
 
 # Forms the suffix rules would get wrong: a nursery is not a nurse ("nurs"), and midwives are
-# midwives ("midwiv" would miss "midwife").
-_UNCHANGED = {"nursery": "nurser", "nurseries": "nurser", "midwives": "midwif", "midwive": "midwif"}
+# midwives ("midwiv" would miss "midwife"); care is not a car, a career or a carer, a liver is not
+# living, stores are not stories, shoes are not an SHO, to enter is not ENT, an evening is not
+# "even", and "quite" is not "quit".
+_UNCHANGED = {
+    "nursery": "nurser",
+    "nurseries": "nurser",
+    "midwives": "midwif",
+    "midwive": "midwif",
+    **dict.fromkeys(("care", "cares", "caring", "cared"), "care"),
+    **dict.fromkeys(("career", "careers"), "career"),
+    **dict.fromkeys(("carer", "carers"), "carer"),
+    **dict.fromkeys(("liver", "livers"), "liver"),
+    **dict.fromkeys(("story", "stories"), "story"),
+    **dict.fromkeys(("shoe", "shoes"), "shoe"),
+    **dict.fromkeys(("enter", "enters", "entering", "entered"), "enter"),
+    **dict.fromkeys(("evening", "evenings"), "evening"),
+    "quite": "quite",
+}
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same few thousand words come back again and again
