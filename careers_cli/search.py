@@ -85,7 +85,9 @@ def find(
     memo: dict[str, Term] = {}
     lines: dict[int, list[str]] = {}
     best = {r.doc.slug: r for r in rank(index, query, limit, keep, memo, lines)}
-    for rewrite in rewrites(query, synonyms)[:MOST_REWRITES]:
+    spelt = corrected(index, query, synonyms)
+    others = rewrites(spelt, synonyms)[:MOST_REWRITES]
+    for rewrite in [spelt, *others] if spelt != query else others:
         for r in rank(index, rewrite, limit, keep, memo, lines, rewritten=True):
             score = round(r.score * SYNONYM_DISCOUNT, 1)
             if r.doc.slug not in best or best[r.doc.slug].score < score:
@@ -153,6 +155,40 @@ def rewrites(query: str, synonyms: Sequence[Sequence[str]]) -> list[str]:
                 ]
                 break
     return list(dict.fromkeys(out))
+
+
+def corrected(index: Index, query: str, synonyms: Sequence[Sequence[str]]) -> str:
+    """The query with each word no role has, misspelt from a one-word synonym, spelt as that
+    synonym ("sonografer" as "sonographer", which no role has either but its synonyms do), so
+    that its rewrites are found: typos are otherwise forgiven against the roles' words only."""
+    typed = query_words(query)
+    unknown = [w for w in typed if len(w) >= 5 and w not in STOPWORDS and not index.has(stem(w))]
+    if not unknown:
+        return query
+    spellings = _one_word_synonyms(tuple(tuple(group) for group in synonyms))
+    fixed = {}
+    for word in unknown:
+        found = process.extractOne(word, spellings, scorer=fuzz.ratio, score_cutoff=MISSPELT)
+        if found is not None:
+            fixed[word] = found[0]
+    return " ".join(fixed.get(w, w) for w in typed) if fixed else query
+
+
+@functools.lru_cache(maxsize=4)
+def _one_word_synonyms(synonyms: tuple[tuple[str, ...], ...]) -> list[str]:
+    return sorted({m for group in synonyms for m in group if len(words(m)) == 1})
+
+
+def synonyms_of(word: str, synonyms: Sequence[Sequence[str]]) -> list[str]:
+    """What a word means, from the synonym groups it is in ('sonographer': 'ultrasound', ...)."""
+    stems = [stem(w) for w in words(word)]
+    return [
+        m
+        for group in synonyms
+        if word in (w.lower() for w in group)
+        for m in group
+        if [stem(w) for w in words(m)] != stems  # not "sonographers" for "sonographer"
+    ]
 
 
 def _find_phrase(typed: list[str], phrase: list[str]) -> int | None:

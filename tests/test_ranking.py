@@ -336,3 +336,15 @@ def test_a_band_in_the_words_keeps_the_roles_with_no_band_on_record_lower_down()
     assert all("2" in h.role.bands for h in strict.hits)
     listed = search.run(BUILTIN, "band 2 jobs", limit=100)
     assert listed.hits and all("2" in h.role.bands for h in listed.hits)
+
+
+def test_a_misspelt_synonym_is_read_as_it_and_the_note_says_what_was_searched_for() -> None:
+    # No role file has "sonographer"; the synonyms say it means ultrasound.
+    found = search.run(BUILTIN, "sonografer", limit=3)
+    assert found.hits and all("ultrasound" in h.snippet.lower() for h in found.hits)
+    assert [n.text for n in found.notes] == [
+        "No role has the word 'sonografer' (read as 'sonographer'); searched for 'ultrasound'."
+    ]
+    plain = search.run(BUILTIN, "sonographer", limit=3)
+    assert [h.role.slug for h in plain.hits] == [h.role.slug for h in found.hits]
+    assert [n.text for n in plain.notes] == ["No role has the word 'sonographer'; searched for 'ultrasound'."]

@@ -69,14 +69,25 @@ def run(
         )
     missing = finder.unmatched(index, words) if ranked else []
     if missing:
-        listed = ", ".join(f"'{w}'" for w in missing)
-        notes += (
-            Note(f"No role has the word{'s' if len(missing) > 1 else ''} {listed}; searched for the rest.", "info"),
-        )
+        notes += (_missing_note(missing, finder.corrected(index, " ".join(missing), catalogue.synonyms), catalogue),)
     hits = tuple(finder.hits(ranked, catalogue.find))
     return Found(
         query=query, hits=hits, areas=catalogue.areas, scales=catalogue.scales, notes=skipped(catalogue) + notes
     )
+
+
+def _missing_note(missing: list[str], spelt: str, catalogue: Catalogue) -> Note:
+    """What was searched for instead of the words no role has: what they mean, or the rest."""
+    from careers_cli import search as finder
+
+    listed = ", ".join(f"'{w}'" for w in missing)
+    plural = "s" if len(missing) > 1 else ""
+    meant = list(dict.fromkeys(m for w in spelt.split() for m in finder.synonyms_of(w, catalogue.synonyms)))
+    if len(missing) == 1 and meant:
+        read = f" (read as '{spelt}')" if spelt != missing[0] else ""
+        instead = ", ".join(f"'{m}'" for m in meant[:3])
+        return Note(f"No role has the word {listed}{read}; searched for {instead}.", "info")
+    return Note(f"No role has the word{plural} {listed}; searched for the rest.", "info")
 
 
 def _phrases(catalogue: Catalogue, query: str, keep: Filter) -> tuple[str, Filter, str, str]:
