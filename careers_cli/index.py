@@ -267,6 +267,7 @@ class Index(msgspec.Struct, frozen=True, dict=True):
     mean_section_words: float
     texts: memoryview  # each document's short texts as lines of stems, one encoded list after another
     text_ends: memoryview
+    packed_spellings: memoryview  # every word as the role files spell it, sorted, for typos
 
     @classmethod
     def build(cls, roles: Iterable[Role], key: str = "", problems: Iterable[ProblemRecord] = ()) -> Index:
@@ -274,11 +275,14 @@ class Index(msgspec.Struct, frozen=True, dict=True):
         grouped: dict[str, list[list[int]]] = defaultdict(lambda: [[] for _ in FIELDS])  # word -> field -> docs
         section_words: list[int] = []
         texts: list[bytes] = []
+        spellings: set[str] = set()
         for doc_id, role in enumerate(roles):
             docs.append(Summary.of(role))
             fields = fields_of(role)
             for field_no, field_texts in enumerate(fields):
-                for key_word in {stem(w) for text in field_texts for w in query_words(text)}:
+                spelt = {w for text in field_texts for w in query_words(text)}
+                spellings |= spelt
+                for key_word in {stem(w) for w in spelt}:
                     grouped[key_word][field_no].append(doc_id)
             section_words.append(len({w for text in fields[SECTION] for w in words(text)}))
             texts.append(msgspec.msgpack.encode(stemmed_lines(fields)))
@@ -301,6 +305,7 @@ class Index(msgspec.Struct, frozen=True, dict=True):
             sum(section_words) / len(section_words) if section_words else 1.0,
             memoryview(b"".join(texts)),
             _ends(texts),
+            memoryview(msgspec.msgpack.encode(sorted(spellings))),
         )
 
     def __len__(self) -> int:
@@ -349,6 +354,11 @@ class Index(msgspec.Struct, frozen=True, dict=True):
     @functools.cached_property
     def title_owner(self) -> array[int]:
         return _numbers(self.packed_title_owner)
+
+    @functools.cached_property
+    def spellings(self) -> list[str]:
+        """Every word of the role files as spelt there (decoded only for a query with a typo)."""
+        return _STRINGS.decode(self.packed_spellings)
 
     @functools.cached_property
     def section_words(self) -> array[int]:

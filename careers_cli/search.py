@@ -217,7 +217,8 @@ def rank(
         return []
     memo = {} if memo is None else memo
     lines = {} if lines is None else lines
-    matched = [_matches(index, term, memo) for term in terms]
+    spelt = {stem(w): w for w in query_words(query)}  # each stem as typed, for typos
+    matched = [_matches(index, term, memo, spelt.get(term, term)) for term in terms]
     per_term = [m.best for m in matched]
     # Rarity counts the roles that have the word other than in passing (in a section): "doctor"
     # is in the text of most files but names only the doctors' roles.
@@ -387,7 +388,7 @@ def query_terms(query: str) -> list[str]:
 def unmatched(index: Index, query: str) -> list[str]:
     """The words of a query that no role has, in any spelling search accepts."""
     typed = [w for w in query_words(query) if w not in STOPWORDS] or query_words(query)
-    return list(dict.fromkeys(w for w in typed if not _similar_words(index, stem(w))))
+    return list(dict.fromkeys(w for w in typed if not _similar_words(index, stem(w), w)))
 
 
 def _rarity(n: int, df: int) -> float:
@@ -444,9 +445,9 @@ def _lines(index: Index, d: int, memo: dict[int, list[str]]) -> list[str]:
     return memo[d]
 
 
-def _matches(index: Index, term: str, memo: dict[str, Term]) -> Term:
+def _matches(index: Index, term: str, memo: dict[str, Term], typed: str) -> Term:
     if term not in memo:
-        memo[term] = _best_per_doc(index, term)
+        memo[term] = _best_per_doc(index, term, typed)
     return memo[term]
 
 
@@ -458,10 +459,10 @@ class Term(msgspec.Struct, frozen=True):
     per_field: dict[int, dict[int, float]]
 
 
-def _best_per_doc(index: Index, term: str) -> Term:
+def _best_per_doc(index: Index, term: str, typed: str) -> Term:
     pieces = sorted(
         ((sim / 100 * WEIGHTS[f], f, word), docs)
-        for word, sim in _similar_words(index, term).items()
+        for word, sim in _similar_words(index, term, typed).items()
         for f, docs in index.found_in(word)
     )
     best: dict[int, Match] = {}
@@ -516,10 +517,11 @@ def _title_scores(index: Index, lowered: str, docs: Collection[int], scorer: Any
     return best
 
 
-def _similar_words(index: Index, term: str) -> dict[str, float]:
-    """Index words close to a query word, with a similarity from 0 to 100. Misspellings are
-    looked for only for a word the catalogue does not know, and never for a short one: "care"
-    must not find "core", but "physioterapist" should find the physiotherapist."""
+def _similar_words(index: Index, term: str, typed: str = "") -> dict[str, float]:
+    """Index words close to a query word (`term`, its stem; `typed`, as typed), with a similarity
+    from 0 to 100. Misspellings are looked for only for a word the catalogue does not know, and
+    never for a short one: "care" must not find "core", but "physioterapist" should find the
+    physiotherapist."""
     found: dict[str, float] = {}
     known = index.has(term)
     if known:
@@ -538,12 +540,35 @@ def _similar_words(index: Index, term: str) -> dict[str, float]:
         for word, sim, _ in process.extract(term, index.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20):
             # A short word is never what a longer one was meant to be ("wer"), and a short typo
             # keeps its first letter ("nurce" is a nurse; "plugh" is not "laugh").
-            if len(word) >= 4 and (len(term) > 5 or word[0] == term[0]):
+            if len(word) >= 4 and (len(term) > 5 or word[: _KEPT[len(term)]] == term[: _KEPT[len(term)]]):
                 found.setdefault(word, float(sim) * 0.95)
-        if not found:
-            found = _sounding(index.vocabulary, term)
+    if not known:
+        for word, sim in _respelt(index, typed or term).items():
+            found[word] = max(found.get(word, 0.0), sim)
+    if len(term) >= 4 and not known and not found:
+        found = _sounding(index.vocabulary, term)
     return found
 
+
+SPELT = 85.0  # how close a typed word must be to a word of the role files to be its misspelling
+
+
+def _respelt(index: Index, typed: str) -> dict[str, float]:
+    """The stems of the role files' words that the word as typed misspells. Compared before
+    stemming, because a typo can hide a suffix from the stemmer: "drver" stems to "drv", far
+    from "driv", but is one letter from "driver"."""
+    if len(typed) < 5:
+        return {}
+    found: dict[str, float] = {}
+    for word, sim, _ in process.extract(typed, index.spellings, scorer=fuzz.ratio, score_cutoff=SPELT, limit=5):
+        if word[0] == typed[0] and index.has(key := stem(word)):
+            found[key] = max(found.get(key, 0.0), float(sim) * 0.95)
+    return found
+
+
+# How many first letters a short unknown word keeps in a typo: four-letter stems one letter apart
+# are mostly other words ("sist", of "sister", is not "suit"), but "nurc" is "nurs".
+_KEPT = {4: 2, 5: 1}
 
 # A known word of three letters finds only itself: "off" is not "office", nor "car" "care".
 PREFIX_KNOWN_MIN = 4
