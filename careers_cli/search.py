@@ -262,10 +262,15 @@ def rank(
     floor = max(score[order[min(limit, len(order)) - 1]] - 8 - NEARBY - ENTRY, 0.0)
     contenders = {d for d in order[: limit + CONTENDERS] if score[d] >= floor}
     close = _title_scores(index, lowered, contenders, fuzz.ratio, cutoff=0)
-    typed = set(terms)
     said = query_words(query)
     asks_helper = bool(_HELPING.intersection(said))
     weight_of = {t: w / whole for t, w in zip(terms, weights, strict=True)}
+    # A misspelt word stands for the word it is closest to ("blud" for "blood"), so that "takes
+    # blud" holds the phlebotomist's "takes blood" whole.
+    for term in terms:
+        if not index.has(term) and (alike := _similar_words(index, term, spelt.get(term, term))):
+            weight_of.setdefault(max(alike, key=alike.__getitem__), weight_of[term])
+    typed = set(weight_of)
     misspelt = [w for w in said if len(w) >= 5 and not index.has(stem(w))]
     for d in contenders:
         exact = close.get(d, 0.0) == 100 or _exactly(index, d, said)
@@ -574,7 +579,23 @@ _KEPT = {4: 2, 5: 1}
 PREFIX_KNOWN_MIN = 4
 
 
-_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "k"), ("y", "i"), ("ae", "e"), ("oe", "e"), ("kn", "n"), ("wr", "r"))
+# Spellings of one sound, in the order they are applied: "tia" and "cia" sound "sha" (dietitian,
+# physician), "oo" is "u" ("blud"), "z" is "s" ("fizio").
+_SOUNDS = (
+    ("tia", "sha"),
+    ("tio", "sho"),
+    ("cia", "sha"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("y", "i"),
+    ("ae", "e"),
+    ("oe", "e"),
+    ("oo", "u"),
+    ("kn", "n"),
+    ("wr", "r"),
+    ("z", "s"),
+)
 
 
 def _sound(word: str) -> str:
