@@ -32,7 +32,7 @@ SECTION = FIELDS.index("section")
 # Words that say nothing about which job is meant ("someone who works with ..."). Not "it":
 # people search for IT jobs. Dropped only when the query has other words.
 STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from how i in into is its like me my of on or that "
+    "a an and are as at be by can do does doing did done for from how i in into is its like me my of on or that "
     "the their them they to want what where which who with would you your someone somebody person no not any "
     "people job jobs role roles career careers work working works "
     # How parents and school leavers put it ("my son likes computers, could he ..."): "son" would
