@@ -606,10 +606,21 @@ def _sound(word: str) -> str:
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
+_SOUNDS_OF: list[tuple[list[str], list[str]]] = []  # the last vocabulary and its sounds
+
+
+def _sounds_of(vocabulary: list[str]) -> list[str]:
+    """The sound of every word of the vocabulary, worked out once for all the words of a query
+    that need it (a query of many unknown words had spent seconds on it)."""
+    if not _SOUNDS_OF or _SOUNDS_OF[0][0] is not vocabulary:
+        _SOUNDS_OF[:] = [(vocabulary, [_sound(w) for w in vocabulary])]
+    return _SOUNDS_OF[0][1]
+
+
 def _sounding(vocabulary: list[str], term: str) -> dict[str, float]:
     """Index words that sound like a word spelled as it is said ('fisio', 'sikiatrist'); looked
     for only when nothing else matched, as it compares the whole vocabulary."""
-    sounds = [_sound(w) for w in vocabulary]
+    sounds = _sounds_of(vocabulary)
     heard = _sound(term)
     found = process.extract(heard, sounds, scorer=fuzz.ratio, score_cutoff=90, limit=5)
     return {vocabulary[i]: float(sim) * 0.9 for _, sim, i in found}
