@@ -348,3 +348,14 @@ def test_a_misspelt_synonym_is_read_as_it_and_the_note_says_what_was_searched_fo
     plain = search.run(BUILTIN, "sonographer", limit=3)
     assert [h.role.slug for h in plain.hits] == [h.role.slug for h in found.hits]
     assert [n.text for n in plain.notes] == ["No role has the word 'sonographer'; searched for 'ultrasound'."]
+
+
+def test_a_pasted_page_is_searched_by_its_first_words_and_the_note_stays_short() -> None:
+    pasted = " ".join(["porter"] + [f"zq{'x' * (i % 7)}v{i}" for i in range(60)])
+    found = search.run(BUILTIN, pasted, limit=3)
+    assert found.hits[0].role.slug == "porter"
+    first, missing = (n.text for n in found.notes)
+    assert first == "Searched for the first 40 words of 61."
+    assert missing.startswith("No role has the words 'zqv0', ") and missing.endswith(
+        " and 34 more; searched for the rest."
+    )

@@ -26,6 +26,11 @@ class Found(Result, frozen=True, kw_only=True):
     scales: dict[str, PayScale]
 
 
+# No one describes a job in more words than this; a pasted page would take seconds to rank.
+MOST_WORDS = 40
+MOST_LISTED = 5  # words no role has, named in the note
+
+
 def run(
     catalogue: Catalogue,
     query: str,
@@ -41,8 +46,12 @@ def run(
     if not query.strip() and not keep.active:
         raise UsageError("Give words to search for, or a filter such as --band 3-5, --entry apprenticeship or --area")
     index = catalogue.index()
+    kept_words = query.split()
+    query = " ".join(kept_words[:MOST_WORDS])
     words, asked, said, typed = _phrases(catalogue, query, keep)
     notes: tuple[Note, ...] = (Note(f"Showing {said} (from {typed}).", "info"),) if said else ()
+    if len(kept_words) > MOST_WORDS:
+        notes = (Note(f"Searched for the first {MOST_WORDS} words of {len(kept_words)}.", "info"), *notes)
     unknown = phrases.not_recorded(words)
     if unknown.phrase:
         words = unknown.query
@@ -80,7 +89,9 @@ def _missing_note(missing: list[str], spelt: str, catalogue: Catalogue) -> Note:
     """What was searched for instead of the words no role has: what they mean, or the rest."""
     from careers_cli import search as finder
 
-    listed = ", ".join(f"'{w}'" for w in missing)
+    listed = ", ".join(f"'{w}'" for w in missing[:MOST_LISTED])
+    if len(missing) > MOST_LISTED:
+        listed += f" and {len(missing) - MOST_LISTED} more"
     plural = "s" if len(missing) > 1 else ""
     meant = list(dict.fromkeys(m for w in spelt.split() for m in finder.synonyms_of(w, catalogue.synonyms)))
     if len(missing) == 1 and meant:
