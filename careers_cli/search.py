@@ -98,7 +98,7 @@ def find(
         stems = frozenset(stem(w) for w in query_words(" ".join(helped)))
         best = {slug: _helped(r, stems) for slug, r in best.items()}
     if lower is not None:
-        best = {slug: _lowered(r) if lower(r.doc) else r for slug, r in best.items()}
+        best = {slug: _scaled(r, LOWER_SHARE) if lower(r.doc) else r for slug, r in best.items()}
     # Equal scores: a match in a title before one in the plain words, then by title.
     return sorted(best.values(), key=lambda r: (-r.score, _FIELD_ORDER.get(r.field, 0), r.doc.title.lower()))[:limit]
 
@@ -111,14 +111,14 @@ def _demoted(r: Ranked, unwanted: Sequence[str]) -> Ranked:
     named = {w for title in r.doc.titles for w in words(title)}
     if not any(_same_word(u, w) for u in unwanted for w in named):
         return r
-    return Ranked(r.doc, round(r.score * UNWANTED_SHARE, 1), r.field, r.terms)
+    return _scaled(r, UNWANTED_SHARE)
 
 
 LOWER_SHARE = 0.8  # what is left of the score of a role `lower` picks out
 
 
-def _lowered(r: Ranked) -> Ranked:
-    return Ranked(r.doc, round(r.score * LOWER_SHARE, 1), r.field, r.terms)
+def _scaled(r: Ranked, share: float) -> Ranked:
+    return Ranked(r.doc, round(r.score * share, 1), r.field, r.terms)
 
 
 HELPED_SHARE = 0.7  # what is left of the score of the role the person wants to help
@@ -132,7 +132,7 @@ def _helped(r: Ranked, stems: frozenset[str]) -> Ranked:
         return r
     if not any(_title_terms(title) <= stems for title in r.doc.titles):
         return r
-    return Ranked(r.doc, round(r.score * HELPED_SHARE, 1), r.field, r.terms)
+    return _scaled(r, HELPED_SHARE)
 
 
 def _same_word(a: str, b: str) -> bool:
