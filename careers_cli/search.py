@@ -128,7 +128,7 @@ def _helped(r: Ranked, stems: frozenset[str]) -> Ranked:
     """The role ranked lower if the query names it as the one to help: one of its titles is
     among the words after "helping the" ("foot doctor" of the podiatrist), and it is not itself
     an assistant's role."""
-    if _HELPER_TITLE.intersection(words(r.doc.title)):
+    if _names_a_helper(r.doc.title):
         return r
     if not any(_title_terms(title) <= stems for title in r.doc.titles):
         return r
@@ -267,9 +267,9 @@ def rank(
     weight_of = {t: w / whole for t, w in zip(terms, weights, strict=True)}
     # A misspelt word stands for the word it is closest to ("blud" for "blood"), so that "takes
     # blud" holds the phlebotomist's "takes blood" whole.
-    for term in terms:
-        if not index.has(term) and (alike := _similar_words(index, term, spelt.get(term, term))):
-            weight_of.setdefault(max(alike, key=alike.__getitem__), weight_of[term])
+    for term, m in zip(terms, matched, strict=True):
+        if m.meant and m.meant != term:
+            weight_of.setdefault(m.meant, weight_of[term])
     typed = set(weight_of)
     misspelt = [w for w in said if len(w) >= 5 and not index.has(stem(w))]
     for d in contenders:
@@ -327,7 +327,11 @@ def _whole_entry(lines: list[str], typed: set[str], weight_of: dict[str, float])
 
 
 def _is_helper(index: Index, d: int) -> bool:
-    return bool(_HELPER_TITLE.intersection(words(index.names[d])))
+    return _names_a_helper(index.names[d])
+
+
+def _names_a_helper(title: str) -> bool:
+    return bool(_HELPER_TITLE.intersection(words(title)))
 
 
 def _exactly(index: Index, d: int, said: list[str]) -> bool:
@@ -462,13 +466,13 @@ class Term(msgspec.Struct, frozen=True):
 
     best: dict[int, Match]
     per_field: dict[int, dict[int, float]]
+    meant: str = ""  # the index word closest to the query word ("blood" for "blud")
 
 
 def _best_per_doc(index: Index, term: str, typed: str) -> Term:
+    similar = _similar_words(index, term, typed)
     pieces = sorted(
-        ((sim / 100 * WEIGHTS[f], f, word), docs)
-        for word, sim in _similar_words(index, term, typed).items()
-        for f, docs in index.found_in(word)
+        ((sim / 100 * WEIGHTS[f], f, word), docs) for word, sim in similar.items() for f, docs in index.found_in(word)
     )
     best: dict[int, Match] = {}
     per_field: dict[int, dict[int, float]] = {}
@@ -478,7 +482,7 @@ def _best_per_doc(index: Index, term: str, typed: str) -> Term:
         found = dict.fromkeys(docs, piece)
         best.update(found)
         per_field.setdefault(piece[1], {}).update(dict.fromkeys(found, piece[0]))
-    return Term(best, per_field)
+    return Term(best, per_field, max(similar, key=similar.__getitem__) if similar else "")
 
 
 def _refined(index: Index, term: Term, d: int, mean_section: float) -> float:
@@ -539,18 +543,19 @@ def _similar_words(index: Index, term: str, typed: str = "") -> dict[str, float]
     for cut in (1, 2):
         if len(term) - cut >= 5 and index.has(term[:-cut]):
             found.setdefault(term[:-cut], 88.0)
-    if len(term) >= 4 and not known:
+    if known:
+        return found
+    if len(term) >= 4:
         # Allow about one typo in four letters: 'recrods', 'helth', 'physioterapist'.
         cutoff = 80.0 if len(term) >= 6 else 75.0
         for word, sim, _ in process.extract(term, index.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20):
             # A short word is never what a longer one was meant to be ("wer"), and a short typo
-            # keeps its first letter ("nurce" is a nurse; "plugh" is not "laugh").
+            # keeps its first letters ("nurce" is a nurse; "plugh" is not "laugh").
             if len(word) >= 4 and (len(term) > 5 or word[: _KEPT[len(term)]] == term[: _KEPT[len(term)]]):
                 found.setdefault(word, float(sim) * 0.95)
-    if not known:
-        for word, sim in _respelt(index, typed or term).items():
-            found[word] = max(found.get(word, 0.0), sim)
-    if len(term) >= 4 and not known and not found:
+    for word, sim in _respelt(index, typed or term).items():
+        found[word] = max(found.get(word, 0.0), sim)
+    if len(term) >= 4 and not found:
         found = _sounding(index.vocabulary, term)
     return found
 
